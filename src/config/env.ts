@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The validated, typed, frozen configuration. Nothing else in the code base reads process.env. */
+export interface AppConfig {
+  readonly nodeEnv: 'production' | 'development' | 'test';
+  readonly port: number;
+  /** null → embedded PostgreSQL (PGlite) in DATA_DIR */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  /** null → decide at boot: on in embedded mode when the database is empty */
+  readonly demoSeed: boolean | null;
+  readonly demoPassword: string | null;
+  readonly sessionSecret: string | null;
+  readonly migrateOnBoot: boolean;
+  readonly logLevel: LogLevel;
+  /** secure cookie flag; defaults to true in production */
+  readonly cookieSecure: boolean;
+  /** working days a non-urgent request may wait for a decision */
+  readonly decisionWorkingDays: number;
+  readonly dbPoolSize: number;
+}
+
+/** Thrown on a bad environment variable; its message is the one line printed at boot. */
+export class ConfigError extends Error {}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean | null): boolean | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(`${name}="${raw}" is invalid: expected true or false`);
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name}="${raw}" is invalid: expected a whole number from ${min} to ${max}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name}="${raw}" is invalid: expected a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** Validate the environment once, at boot. Throws ConfigError naming the variable and what is expected. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV || 'development';
+  if (!['production', 'development', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV="${nodeEnvRaw}" is invalid: expected production, development or test`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL is invalid: expected a URL like postgres://user:password@host:5432/database`);
+  }
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL="${env.LOG_LEVEL}" is invalid: expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const demoPassword = env.DEMO_PASSWORD ?? null;
+  if (demoPassword !== null && demoPassword.length < 8) {
+    throw new ConfigError('DEMO_PASSWORD is invalid: expected at least 8 characters');
+  }
+  const sessionSecret = env.SESSION_SECRET?.trim() || null;
+  if (sessionSecret !== null && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET is invalid: expected at least 32 characters');
+  }
+  if (databaseUrl && nodeEnv === 'production' && !sessionSecret) {
+    throw new ConfigError('SESSION_SECRET is required with DATABASE_URL in production: expected at least 32 random characters');
+  }
+  return Object.freeze({
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    demoSeed: bool(env, 'DEMO_SEED', null),
+    demoPassword,
+    sessionSecret,
+    migrateOnBoot: bool(env, 'MIGRATE_ON_BOOT', true) as boolean,
+    logLevel,
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production') as boolean,
+    decisionWorkingDays: int(env, 'DECISION_WORKING_DAYS', 5, 1, 60),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+  });
+}
+
+/**
+ * In embedded mode a missing session secret is generated once and kept in DATA_DIR, so that
+ * sessions survive restarts without the user having to configure anything.
+ */
+export function resolveSessionSecret(config: AppConfig): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,196 @@
+import Decimal from 'decimal.js';
+import { Dec, moneyString, roundMoney, sumDec } from '../common/money';
+import { Comparison, ComparisonLine, ComparisonRange, Confidence, CostKind } from './comparison.types';
+import { CpiSeries } from './cpi';
+
+/**
+ * Relative uncertainty per confidence level; a line's range is expected × (1 ∓ band).
+ *
+ * - high 10 %: official reference prices (Zorginstituut Kostenhandleiding) computed with a
+ *   documented method; what remains uncertain is mostly local variation and indexation.
+ * - medium 25 %: real figures that are one step removed from this case: a single municipality's
+ *   tariff (tariffs vary between municipalities), a dated official figure quoted second-hand, or
+ *   a project application without a year.
+ * - low 50 %: derived rules of thumb and ballpark quotes (hourly rate × assumed hours, an expert's
+ *   "al gauw" in the media); the order of magnitude is right, the figure is not.
+ *
+ * The bands express the uncertainty of the unit cost only. The uncertainty of quantity and
+ * probability is the requester's estimate and is made visible by showing them per line.
+ */
+export const DEFAULT_CONFIDENCE_BANDS: Readonly<Record<Confidence, Dec>> = {
+  high: new Dec('0.10'),
+  medium: new Dec('0.25'),
+  low: new Dec('0.50'),
+};
+
+/** A catalogue amount in the price level of the comparison, and how it got there. */
+export interface PricedUnit {
+  /** rounded to cents, so that every line figure can be recomputed from the shown unit amount */
+  unitAmount: Dec;
+  /** true when the item has no price year and the amount is used as is */
+  unindexed: boolean;
+  notes: string[];
+}
+
+/** Bring a catalogue amount from its own price year to `priceYear` with the CPI. */
+export function priceUnit(
+  item: { amount: Decimal.Value; priceYear: number | null },
+  priceYear: number,
+  cpi: CpiSeries,
+): PricedUnit {
+  const { factor, notes } = cpi.factor(item.priceYear, priceYear);
+  return {
+    unitAmount: roundMoney(new Dec(item.amount).times(factor)),
+    unindexed: item.priceYear === null,
+    notes,
+  };
+}
+
+/** One line of the conventional route, already priced (see {@link priceUnit}). */
+export interface ComparisonLineInput {
+  costItemKey: string;
+  costItemVersion: number;
+  label: string;
+  unit: string;
+  bearer: string;
+  bearerLabel: string;
+  kind: CostKind;
+  confidence: Confidence;
+  sourceAmount: Decimal.Value;
+  sourceYear: number | null;
+  unitAmount: Decimal.Value;
+  quantity: Decimal.Value;
+  /** chance (0..1) that this part of the conventional route would happen without the maatwerk */
+  probability: Decimal.Value;
+  note: string | null;
+  unindexed: boolean;
+}
+
+export interface ComparisonInput {
+  priceYear: number;
+  priceNotes?: string[];
+  maatwerkCost: Decimal.Value;
+  lines: ComparisonLineInput[];
+  bands?: Readonly<Record<Confidence, Dec>>;
+}
+
+interface LineFigures {
+  expected: Dec;
+  low: Dec;
+  high: Dec;
+}
+
+/**
+ * Compare a maatwerk expense with the conventional route it avoids.
+ *
+ * Per line: expected = round(unitAmount × quantity × probability); low/high = round(expected ×
+ * (1 ∓ band(confidence))). Totals are sums of the rounded line figures, never re-rounded, so a
+ * reader can add up the lines on paper and land on the same cents. netBenefit = central −
+ * maatwerkCost; ratio = central / maatwerkCost to 2 decimals, null when maatwerkCost is 0.
+ */
+export function computeComparison(input: ComparisonInput): Comparison {
+  const bands = input.bands ?? DEFAULT_CONFIDENCE_BANDS;
+  const maatwerk = new Dec(input.maatwerkCost);
+  if (maatwerk.isNegative()) throw new RangeError('maatwerkCost must not be negative');
+
+  const priced = input.lines.map((line, index) => priceLine(line, index, bands));
+  const lines = priced.map(({ line }) => line);
+  const figures = priced.map(({ figures: f }) => f);
+  const central = sumDec(figures.map((f) => f.expected));
+
+  return {
+    priceYear: input.priceYear,
+    // The same CPI remark comes back for every indexed line; say it once.
+    priceNotes: [...new Set(input.priceNotes ?? [])],
+    lines,
+    maatwerkCost: moneyString(maatwerk),
+    avoidedCost: rangeOf(figures),
+    avoidedByKind: {
+      fiscal: rangeOf(figures.filter((_, i) => lines[i].kind === 'fiscal')),
+      societal: rangeOf(figures.filter((_, i) => lines[i].kind === 'societal')),
+    },
+    netBenefit: moneyString(central.minus(maatwerk)),
+    ratio: ratioString(central, maatwerk),
+    byBearer: groupByBearer(lines, figures),
+  };
+}
+
+/**
+ * central / base as a 2-decimal string, or null when base is 0. Rounded through roundMoney because
+ * it applies exactly the agreed rule (half-up, 2 decimals) and is the single rounding site.
+ */
+export function ratioString(central: Decimal.Value, base: Decimal.Value): string | null {
+  const divisor = new Dec(base);
+  if (divisor.isZero()) return null;
+  return roundMoney(new Dec(central).dividedBy(divisor)).toFixed(2);
+}
+
+function priceLine(
+  input: ComparisonLineInput,
+  index: number,
+  bands: Readonly<Record<Confidence, Dec>>,
+): { line: ComparisonLine; figures: LineFigures } {
+  // Round the unit amount first: the line shows it, so expected must follow from the shown value.
+  const unitAmount = roundMoney(input.unitAmount);
+  const quantity = new Dec(input.quantity);
+  const probability = new Dec(input.probability);
+  const where = `lines[${index}] (${input.costItemKey})`;
+  if (unitAmount.isNegative()) throw new RangeError(`${where}: unitAmount must not be negative`);
+  if (quantity.isNegative()) throw new RangeError(`${where}: quantity must not be negative`);
+  if (probability.isNegative() || probability.greaterThan(1)) {
+    throw new RangeError(`${where}: probability must be between 0 and 1`);
+  }
+  const band = bands[input.confidence];
+  const expected = roundMoney(unitAmount.times(quantity).times(probability));
+  const figures = {
+    expected,
+    low: roundMoney(expected.times(new Dec(1).minus(band))),
+    high: roundMoney(expected.times(new Dec(1).plus(band))),
+  };
+  const line: ComparisonLine = {
+    costItemKey: input.costItemKey,
+    costItemVersion: input.costItemVersion,
+    label: input.label,
+    unit: input.unit,
+    bearer: input.bearer,
+    bearerLabel: input.bearerLabel,
+    kind: input.kind,
+    confidence: input.confidence,
+    sourceAmount: moneyString(input.sourceAmount),
+    sourceYear: input.sourceYear,
+    unitAmount: unitAmount.toFixed(2),
+    quantity: quantity.toFixed(),
+    probability: probability.toFixed(),
+    expected: figures.expected.toFixed(2),
+    low: figures.low.toFixed(2),
+    high: figures.high.toFixed(2),
+    note: input.note,
+    unindexed: input.unindexed,
+  };
+  return { line, figures };
+}
+
+function rangeOf(figures: LineFigures[]): ComparisonRange {
+  return {
+    low: moneyString(sumDec(figures.map((f) => f.low))),
+    central: moneyString(sumDec(figures.map((f) => f.expected))),
+    high: moneyString(sumDec(figures.map((f) => f.high))),
+  };
+}
+
+function groupByBearer(lines: ComparisonLine[], figures: LineFigures[]): Comparison['byBearer'] {
+  const groups = new Map<string, { bearerLabel: string; figures: LineFigures[] }>();
+  lines.forEach((line, i) => {
+    const group = groups.get(line.bearer) ?? { bearerLabel: line.bearerLabel, figures: [] };
+    group.figures.push(figures[i]);
+    groups.set(line.bearer, group);
+  });
+  return [...groups.entries()]
+    .map(([bearer, g]) => ({ bearer, bearerLabel: g.bearerLabel, ...rangeOf(g.figures) }))
+    .sort((a, b) => new Dec(b.central).comparedTo(a.central) || compareKeys(a.bearer, b.bearer));
+}
+
+/** Plain code-point order, so the result does not depend on the server's locale. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

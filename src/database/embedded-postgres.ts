@@ -1,0 +1,108 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+/** A running embedded PostgreSQL: PGlite behind a loopback socket, reached through `pg` like any server. */
+export interface EmbeddedPostgres {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite has no locking of its own: two processes on one data directory corrupt it. A lock file
+ * with our pid, created exclusively, refuses the second instance; a stale lock (dead pid) is taken over.
+ */
+function acquireLock(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'doorbraakbudget.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
+        throw new DataDirLockedError(
+          `DATA_DIR ${dataDir} is in use by another Doorbraakbudget process (pid ${pid}); ` +
+            'stop that one first or start this one with another DATA_DIR.',
+        );
+      }
+      unlinkSync(lockFile);
+    }
+  }
+  throw new DataDirLockedError(`could not lock DATA_DIR ${dataDir}`);
+}
+
+export interface EmbeddedOptions {
+  /** persistent directory; omitted → in-memory (tests) */
+  dataDir?: string;
+  /** loopback port; 0 picks a free one */
+  port?: number;
+  /** a pre-migrated database to start from (tests) */
+  loadDataDir?: Blob;
+  maxConnections?: number;
+}
+
+/** Start PGlite (persisted in `dataDir/pgdata` when given) and serve it on 127.0.0.1. */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
+  let release: () => void = () => undefined;
+  let pgDir: string | undefined;
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    release = acquireLock(opts.dataDir);
+    pgDir = join(opts.dataDir, 'pgdata');
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create({
+      dataDir: pgDir,
+      loadDataDir: pgDir && existsSync(join(pgDir, 'PG_VERSION')) ? undefined : opts.loadDataDir,
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: opts.port ?? 0,
+    maxConnections: opts.maxConnections ?? 64,
+  });
+  await server.start();
+  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  const port = address.port;
+  let stopped = false;
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      release();
+    },
+  };
+}

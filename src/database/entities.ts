@@ -1,0 +1,19 @@
+import { CaseEntity, CaseMemberEntity } from '../cases/case.entity';
+import { CostItemEntity } from '../cost-comparison/cost-item.entity';
+import { FundEntity, FundHolderEntity } from '../funds/fund.entity';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
+import { ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAccountEntity, PaymentEntity } from '../ledger/ledger.entities';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import {
+  BarrierTagEntity, RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
+} from '../requests/request.entities';
+import { UserEntity } from '../users/user.entity';
+import { SessionEntity } from './session.entity';
+
+/** Every entity of the schema, listed once for the app, the CLI and the drift check. */
+export const ENTITIES = [
+  OrganisationEntity, UserEntity, FundEntity, FundHolderEntity, LedgerAccountEntity, JournalEntryEntity,
+  JournalPostingEntity, ContributionEntity, PaymentEntity, CaseEntity, CaseMemberEntity, CostItemEntity,
+  RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
+  BarrierTagEntity, IdempotencyKeyEntity, SessionEntity,
+];

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager } from 'typeorm';
+
+const current = new AsyncLocalStorage<EntityManager>();
+
+/**
+ * The single transaction mechanism: services declare the boundary with `run`, repositories use
+ * `manager`, which is the active transaction's EntityManager when there is one. Nested `run` calls
+ * join the outer transaction, so an idempotency record and the money movement commit together.
+ *
+ * Everything inside a transaction must go through `manager`: on the embedded database all
+ * connections share one PGlite, and a second connection waiting inside a transaction would stall.
+ */
+@Injectable()
+export class TransactionRunner {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return current.getStore() ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return current.getStore() !== undefined;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (current.getStore()) return work();
+    return this.dataSource.transaction('READ COMMITTED', (manager) => current.run(manager, work));
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Pure model builder of the one-page justification of a single request, for the file.
+ * Unlike the steering report it names the case pseudonym, the requester and the approvers.
+ */
+import { Dec } from '../common/money';
+import type { ComparisonLine } from '../cost-comparison/comparison.types';
+import type { JustificationData, ReportCatalogueItem } from './report-data.types';
+import { fill, formatDate, formatDateTime, formatMoney, formatPercent, localiseNumber } from './report-format';
+import { labelsFor } from './report-i18n';
+import type { JustificationModel, LabelValue } from './report-model.types';
+
+function sourceOf(items: ReportCatalogueItem[], line: ComparisonLine): ReportCatalogueItem | undefined {
+  return (
+    items.find((i) => i.key === line.costItemKey && i.version === line.costItemVersion) ??
+    items.find((i) => i.key === line.costItemKey)
+  );
+}
+
+export function buildJustificationModel(data: JustificationData): JustificationModel {
+  const L = labelsFor(data.locale);
+  const J = L.justification;
+  const locale = data.locale;
+  const { request: r, comparison: c } = data;
+  const money = (v: Dec | string) => formatMoney(v, locale);
+  const generated = formatDateTime(data.generatedAt, locale);
+
+  const what: LabelValue[] = [
+    { label: J.amount, value: money(r.amount) },
+    { label: J.payee, value: r.payee },
+    { label: J.lifeDomain, value: data.lifeDomainLabels[r.lifeDomain] ?? r.lifeDomain },
+    {
+      label: J.urgent,
+      value: r.urgent
+        ? r.decisionDue ? fill(J.urgentYes, { due: formatDateTime(r.decisionDue, locale) }) : L.yes
+        : L.no,
+    },
+    { label: J.status, value: L.status[r.status] },
+    { label: J.tier, value: L.tier[r.tier] },
+    { label: J.requester, value: `${r.requesterName}, ${r.organisationName}` },
+    { label: J.submitted, value: formatDateTime(r.submittedAt, locale) },
+    { label: J.fund, value: r.fundName },
+  ];
+
+  // Number the sources in order of first use so the route table can refer to them as [n].
+  const sources: ReportCatalogueItem[] = [];
+  const refOf = (line: ComparisonLine): string => {
+    const item = sourceOf(data.catalogueItems, line);
+    if (!item) return '';
+    if (!sources.includes(item)) sources.push(item);
+    return ` [${sources.indexOf(item) + 1}]`;
+  };
+  const routeRows = c.lines.map((line) => [
+    `${line.label}${refOf(line)}`,
+    line.bearerLabel,
+    `${money(line.unitAmount)}\n${line.unit}`,
+    localiseNumber(new Dec(line.quantity).toString(), locale),
+    formatPercent(line.probability, locale, 0),
+    money(line.expected),
+  ]);
+  const unindexed = c.lines.filter((l) => l.unindexed).map((l) => l.label);
+
+  return {
+    meta: {
+      title: `${J.title}: ${r.title}`,
+      subject: fill(J.subject, { title: r.title }),
+      author: L.author,
+      lang: L.lang,
+      headerTitle: J.title,
+      headerFund: `${r.fundName} · ${r.caseCode}`,
+      footerLeft: fill(L.footerLeft, { generated }),
+      pageOf: L.pageOf,
+    },
+    title: J.title,
+    requestTitle: r.title,
+    what: { heading: J.what, facts: what },
+    forWhom: {
+      heading: J.forWhom,
+      facts: [
+        { label: J.caseCode, value: r.caseCode },
+        { label: J.neighbourhood, value: r.neighbourhood },
+        { label: J.wish, value: r.residentWish },
+      ],
+    },
+    why: {
+      heading: J.why,
+      justification: r.justification,
+      barriers: r.barriers.length
+        ? { label: J.barriers, value: r.barriers.map((b) => data.barrierLabels[b] ?? b).join('; ') }
+        : null,
+    },
+    provisions: {
+      heading: J.provisions,
+      table: {
+        columns: [
+          { header: J.colProvision, align: 'left', weight: 3 },
+          { header: J.colReason, align: 'left', weight: 7 },
+        ],
+        rows: r.existingProvisions.map((p) => [p.provision, p.reason]),
+        emptyText: J.noProvisions,
+      },
+    },
+    route: {
+      heading: J.route,
+      priceYear: fill(J.priceYear, { year: c.priceYear }),
+      table: {
+        columns: [
+          { header: J.colItem, align: 'left', weight: 5 },
+          { header: J.colBearer, align: 'left', weight: 2.3 },
+          { header: J.colUnit, align: 'right', weight: 2.2 },
+          { header: J.colQuantity, align: 'right', weight: 1.2 },
+          { header: J.colProbability, align: 'right', weight: 1.2 },
+          { header: J.colExpected, align: 'right', weight: 2.2 },
+        ],
+        rows: routeRows,
+        totalRow: [J.avoidedTotal, '', '', '', '', money(c.avoidedCost.central)],
+        emptyText: J.noRoute,
+      },
+      figures: [
+        { label: J.maatwerk, value: money(c.maatwerkCost) },
+        { label: J.avoidedTotal, value: money(c.avoidedCost.central) },
+        { label: J.range, value: `${money(c.avoidedCost.low)} – ${money(c.avoidedCost.high)}` },
+        { label: J.netBenefit, value: money(c.netBenefit), tone: new Dec(c.netBenefit).greaterThan(0) ? 'positive' : 'warning' },
+        { label: J.ratio, value: c.ratio === null ? L.none : money(c.ratio) },
+      ],
+      notes: [...c.priceNotes, ...(unindexed.length ? [`${L.steering.unindexed}: ${unindexed.join('; ')}`] : [])],
+      sourcesHeading: J.sources,
+      sources: sources.map((s, i) => {
+        const year = s.priceYear === null ? L.steering.unindexed : String(s.priceYear);
+        return `[${i + 1}] ${s.label} (${money(s.amount)}, ${year}; ${L.confidence[s.confidence].toLowerCase()}): ${s.source}${s.url ? ` ${s.url}` : ''}`;
+      }),
+    },
+    decision: {
+      heading: J.decision,
+      approvals: {
+        columns: [
+          { header: J.colAt, align: 'left', weight: 2.4 },
+          { header: J.colApprover, align: 'left', weight: 2.6 },
+          { header: J.colOrganisation, align: 'left', weight: 2.6 },
+          { header: J.colComment, align: 'left', weight: 5 },
+        ],
+        rows: data.approvals.map((a) => [formatDateTime(a.at, locale), a.approverName, a.organisationName, a.comment ?? L.none]),
+        emptyText: J.noApprovals,
+      },
+      history: {
+        columns: [
+          { header: J.colAt, align: 'left', weight: 2.4 },
+          { header: J.colActor, align: 'left', weight: 3.2 },
+          { header: J.colTransition, align: 'left', weight: 3.4 },
+          { header: J.colWhy, align: 'left', weight: 4 },
+        ],
+        rows: data.history.map((h) => [
+          formatDateTime(h.at, locale),
+          fill(J.byActor, { name: h.actorName, role: h.actorRole }),
+          h.from ? `${L.status[h.from]} → ${L.status[h.to]}` : L.status[h.to],
+          h.reason ?? L.none,
+        ]),
+        emptyText: L.none,
+      },
+    },
+    payments: {
+      heading: J.payments,
+      table: {
+        columns: [
+          { header: J.colDate, align: 'left', weight: 3 },
+          { header: J.colReference, align: 'left', weight: 5 },
+          { header: J.colAmount, align: 'right', weight: 2.5 },
+        ],
+        rows: data.payments.map((p) => [formatDate(p.at, locale), p.reference, money(p.amount)]),
+        totalRow: data.payments.length
+          ? [J.totalPaid, '', money(data.payments.reduce((s, p) => s.plus(p.amount), new Dec(0)))]
+          : undefined,
+        emptyText: J.noPayments,
+      },
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Text blocks: headings, paragraphs, key-figure tiles, label/value lists and callouts.
+ */
+import type { FigureTone, KeyFigure, LabelValue } from '../report-model.types';
+import { artifact, ensureSpace, group, tagged, typeset, type PdfContext } from './document';
+import { COLOURS, FONTS, SIZES } from './theme';
+
+/** A heading, kept on one page with at least `keepWith` points of what follows. */
+export function heading(ctx: PdfContext, text: string, level: 1 | 2 | 3, keepWith = level === 1 ? 90 : 60): void {
+  const { doc } = ctx;
+  const size = level === 1 ? SIZES.h1 : level === 2 ? SIZES.h2 : SIZES.h3;
+  ensureSpace(ctx, size * 2 + 16 + Math.min(keepWith, ctx.bottom - 200));
+  doc.y += level === 1 ? 4 : level === 2 ? 8 : 4;
+  doc.font(FONTS.bold).fontSize(size).fillColor(level === 3 ? COLOURS.text : COLOURS.primary);
+  const y = doc.y;
+  tagged(ctx, `H${level}`, () => {
+    doc.text(text, ctx.left, y, { width: ctx.width, lineGap: 1 });
+  });
+  if (level === 1) {
+    const ruleY = doc.y + 2;
+    artifact(ctx, () => {
+      doc.moveTo(ctx.left, ruleY).lineTo(ctx.left + 40, ruleY).lineWidth(2).strokeColor(COLOURS.light).stroke();
+    });
+    doc.y = ruleY + 8;
+  } else {
+    doc.y += 3;
+  }
+  doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
+}
+
+export interface ParagraphOptions {
+  size?: number;
+  colour?: string;
+  bold?: boolean;
+  x?: number;
+  width?: number;
+  gapAfter?: number;
+}
+
+export function paragraph(ctx: PdfContext, raw: string, options: ParagraphOptions = {}): void {
+  const { doc } = ctx;
+  const text = typeset(raw);
+  const size = options.size ?? SIZES.body;
+  const x = options.x ?? ctx.left;
+  const width = options.width ?? ctx.width;
+  doc.font(options.bold ? FONTS.bold : FONTS.regular).fontSize(size).fillColor(options.colour ?? COLOURS.text);
+  ensureSpace(ctx, Math.min(doc.heightOfString(text, { width }), size * 4));
+  const y = doc.y;
+  tagged(ctx, 'P', () => {
+    doc.text(text, x, y, { width, lineGap: SIZES.lineGap });
+  });
+  doc.x = ctx.left;
+  doc.y += options.gapAfter ?? 5;
+  doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
+}
+
+function toneColours(tone: FigureTone | undefined): { bar: string; value: string } {
+  if (tone === 'warning') return { bar: COLOURS.warning, value: COLOURS.warning };
+  if (tone === 'positive') return { bar: COLOURS.positive, value: COLOURS.positive };
+  return { bar: COLOURS.accent, value: COLOURS.primary };
+}
+
+/** Tiles in a grid: small label, large value, optional note. */
+export function keyFigures(ctx: PdfContext, raw: KeyFigure[], columns = 3, valueSize: number = SIZES.figure): void {
+  const { doc } = ctx;
+  const figures = raw.map((f) => ({ ...f, value: typeset(f.value), note: f.note && typeset(f.note) }));
+  const gap = 10;
+  const tileWidth = (ctx.width - gap * (columns - 1)) / columns;
+  const inner = tileWidth - 16;
+  const heightOf = (f: KeyFigure) => {
+    doc.font(FONTS.regular).fontSize(SIZES.small);
+    let h = doc.heightOfString(f.label, { width: inner });
+    doc.font(FONTS.bold).fontSize(valueSize);
+    h += doc.heightOfString(f.value, { width: inner }) + 2;
+    if (f.note) {
+      doc.font(FONTS.regular).fontSize(SIZES.small - 0.5);
+      h += doc.heightOfString(f.note, { width: inner });
+    }
+    return h + 14;
+  };
+  group(ctx, 'Div', () => {
+    for (let i = 0; i < figures.length; i += columns) {
+      const row = figures.slice(i, i + columns);
+      const rowHeight = Math.max(...row.map(heightOf));
+      ensureSpace(ctx, rowHeight + gap);
+      const top = doc.y;
+      row.forEach((f, j) => {
+        const x = ctx.left + j * (tileWidth + gap);
+        const colours = toneColours(f.tone);
+        artifact(ctx, () => {
+          doc.rect(x, top, tileWidth, rowHeight).fill(f.tone === 'warning' ? COLOURS.warningTint : COLOURS.tint);
+          doc.rect(x, top, 3, rowHeight).fill(colours.bar);
+        });
+        tagged(ctx, 'P', () => {
+          doc.font(FONTS.regular).fontSize(SIZES.small).fillColor(COLOURS.muted);
+          doc.text(f.label, x + 10, top + 7, { width: inner });
+          doc.font(FONTS.bold).fontSize(valueSize).fillColor(colours.value);
+          doc.text(f.value, x + 10, doc.y + 1, { width: inner });
+          if (f.note) {
+            doc.font(FONTS.regular).fontSize(SIZES.small - 0.5).fillColor(COLOURS.muted);
+            doc.text(f.note, x + 10, doc.y, { width: inner });
+          }
+        });
+      });
+      doc.x = ctx.left;
+      doc.y = top + rowHeight + gap;
+    }
+  });
+  doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
+}
+
+export interface LabelValueOptions {
+  labelWidth?: number;
+  size?: number;
+  x?: number;
+  width?: number;
+}
+
+/** Two columns: muted label on the left, wrapping value on the right. */
+export function labelValues(ctx: PdfContext, items: LabelValue[], options: LabelValueOptions = {}): void {
+  const { doc } = ctx;
+  const labelWidth = options.labelWidth ?? 130;
+  const size = options.size ?? SIZES.body;
+  const x = options.x ?? ctx.left;
+  const valueWidth = (options.width ?? ctx.width) - labelWidth;
+  group(ctx, 'Div', () => {
+    for (const { label, value } of items) {
+      const item = { label, value: typeset(value) };
+      doc.font(FONTS.regular).fontSize(size);
+      const valueHeight = doc.heightOfString(item.value, { width: valueWidth });
+      doc.font(FONTS.bold).fontSize(size);
+      const h = Math.max(valueHeight, doc.heightOfString(item.label, { width: labelWidth - 8 }));
+      ensureSpace(ctx, h + 3);
+      const y = doc.y;
+      tagged(ctx, 'P', () => {
+        doc.font(FONTS.bold).fontSize(size).fillColor(COLOURS.muted);
+        doc.text(item.label, x, y, { width: labelWidth - 8 });
+        doc.font(FONTS.regular).fontSize(size).fillColor(COLOURS.text);
+        doc.text(item.value, x + labelWidth, y, { width: valueWidth });
+      });
+      doc.x = ctx.left;
+      doc.y = y + h + 3;
+    }
+  });
+}
+
+/** A tinted box with a coloured bar, for the underspend warning and similar remarks. */
+export function callout(ctx: PdfContext, raw: string, tone: FigureTone): void {
+  const { doc } = ctx;
+  const text = typeset(raw);
+  const { bar } = toneColours(tone);
+  doc.font(FONTS.regular).fontSize(SIZES.body);
+  const inner = ctx.width - 24;
+  const h = doc.heightOfString(text, { width: inner }) + 14;
+  ensureSpace(ctx, h + 8);
+  const top = doc.y;
+  artifact(ctx, () => {
+    doc.rect(ctx.left, top, ctx.width, h).fill(tone === 'warning' ? COLOURS.warningTint : tone === 'positive' ? COLOURS.positiveTint : COLOURS.tint);
+    doc.rect(ctx.left, top, 4, h).fill(bar);
+  });
+  tagged(ctx, 'P', () => {
+    doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
+    doc.text(text, ctx.left + 14, top + 7, { width: inner });
+  });
+  doc.x = ctx.left;
+  doc.y = top + h + 8;
+}

@@ -1,0 +1,179 @@
+/**
+ * View models of the PDF reports: every value is an already-formatted string, every chart
+ * geometry a fraction in [0, 1]. The renderers only lay these out.
+ */
+
+export type Align = 'left' | 'right';
+
+export interface TableColumn {
+  header: string;
+  align: Align;
+  /** relative width */
+  weight: number;
+}
+
+export interface TableModel {
+  columns: TableColumn[];
+  rows: string[][];
+  /** shown bold under the rows when present */
+  totalRow?: string[];
+  /** shown instead of the table when there are no rows */
+  emptyText: string;
+}
+
+export type FigureTone = 'normal' | 'positive' | 'warning';
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+  note?: string;
+  tone?: FigureTone;
+}
+
+export interface LabelValue {
+  label: string;
+  value: string;
+}
+
+export interface ChartTick {
+  label: string;
+  fraction: number;
+}
+
+interface ChartBase {
+  title: string;
+  /** alternative text for screen readers */
+  alt: string;
+}
+
+export interface BarChartModel extends ChartBase {
+  bars: { label: string; valueLabel: string; fraction: number }[];
+  ticks: ChartTick[];
+}
+
+export interface PairedBarChartModel extends ChartBase {
+  seriesNames: [string, string];
+  groups: { label: string; values: [BarValue, BarValue] }[];
+  ticks: ChartTick[];
+}
+
+export interface BarValue {
+  valueLabel: string;
+  fraction: number;
+}
+
+export interface HistogramModel extends ChartBase {
+  xAxisLabel: string;
+  yAxisLabel: string;
+  buckets: { label: string; countLabel: string; fraction: number }[];
+  ticks: ChartTick[];
+}
+
+export interface LineChartModel extends ChartBase {
+  series: { name: string; points: { x: number; y: number }[] }[];
+  xTicks: ChartTick[];
+  yTicks: ChartTick[];
+}
+
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  author: string;
+  /** BCP 47, e.g. `nl-NL` */
+  lang: string;
+  /** running header: report title and fund */
+  headerTitle: string;
+  headerFund: string;
+  footerLeft: string;
+  /** with `{page}` and `{pages}` */
+  pageOf: string;
+}
+
+export interface Vignette {
+  title: string;
+  context: string;
+  quote: string;
+  figures: LabelValue[];
+  routeHeading: string;
+  routeLines: string[];
+}
+
+export interface SteeringReportModel {
+  meta: DocumentMeta;
+  cover: {
+    kicker: string;
+    title: string;
+    facts: LabelValue[];
+    summaryHeading: string;
+    summary: string[];
+    anonymised: string;
+  };
+  keyFigures: {
+    heading: string;
+    figures: KeyFigure[];
+    pace: { text: string; underspend: boolean };
+    contributionsHeading: string;
+    contributions: TableModel;
+    burnDown: LineChartModel;
+  };
+  requests: { heading: string; counts: TableModel; tiers: TableModel };
+  speed: {
+    heading: string;
+    intro: string;
+    figures: KeyFigure[];
+    histogram: HistogramModel;
+    overdueHeading: string;
+    overdue: TableModel;
+  };
+  spending: {
+    heading: string;
+    chart: BarChartModel;
+    byLifeDomain: TableModel;
+    byOrganisationHeading: string;
+    byOrganisation: TableModel;
+  };
+  comparison: {
+    heading: string;
+    intro: string;
+    figures: KeyFigure[];
+    chart: PairedBarChartModel;
+    whoPaysHeading: string;
+    whoPaysIntro: string;
+    whoPays: TableModel;
+  };
+  realised: { heading: string; intro: string; figures: KeyFigure[]; table: TableModel; more: string | null };
+  barriers: { heading: string; intro: string; table: TableModel };
+  vignettes: { heading: string; intro: string; items: Vignette[]; emptyText: string };
+  appendix: { heading: string; intro: string; table: TableModel };
+  methodology: {
+    heading: string;
+    paragraphs: string[];
+    bandsHeading: string;
+    bands: TableModel;
+    cpiHeading: string;
+    cpiNote: string;
+    catalogueHeading: string;
+    catalogue: TableModel;
+  };
+}
+
+export interface JustificationModel {
+  meta: DocumentMeta;
+  title: string;
+  requestTitle: string;
+  what: { heading: string; facts: LabelValue[] };
+  forWhom: { heading: string; facts: LabelValue[] };
+  why: { heading: string; justification: string; barriers: LabelValue | null };
+  provisions: { heading: string; table: TableModel };
+  route: {
+    heading: string;
+    priceYear: string;
+    table: TableModel;
+    figures: KeyFigure[];
+    notes: string[];
+    sourcesHeading: string;
+    sources: string[];
+  };
+  decision: { heading: string; approvals: TableModel; history: TableModel };
+  payments: { heading: string; table: TableModel };
+}

@@ -1,0 +1,304 @@
+/**
+ * Pure model builder of the steering-group report: raw data in, formatted strings out.
+ * Sections 1–4 live here; the cost comparison and the appendices in steering-report.sections.ts.
+ */
+import { Dec } from '../common/money';
+import type { MandateTier, SteeringReportData } from './report-data.types';
+import { barChart, burnDownChart, decisionHistogram } from './report-charts';
+import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from './report-format';
+import type { KeyFigure, SteeringReportModel, TableModel } from './report-model.types';
+import { byAmountDesc, elapsedShare, hoursBetween, median, percentile, ratioOf, shareOf, sumBy } from './report-stats';
+import { steeringContext, type SteeringContext } from './steering-report.context';
+import {
+  appendixSection,
+  barriersSection,
+  comparisonSection,
+  methodologySection,
+  realisedSection,
+  vignettesSection,
+} from './steering-report.sections';
+
+/** Underspend is flagged when the spending rate lags the elapsed share of the period by more than this. */
+const UNDERSPEND_LAG = new Dec('0.25');
+const TIERS: MandateTier[] = ['requester', 'single', 'double'];
+
+export function buildSteeringReportModel(data: SteeringReportData): SteeringReportModel {
+  const ctx = steeringContext(data);
+  const { L, locale } = { L: ctx.L, locale: data.locale };
+  const S = L.steering;
+  const periodLabel = `${formatDate(data.period.from, locale)} – ${formatDate(data.period.to, locale)}`;
+  const generated = formatDateTime(data.generatedAt, locale);
+  const fundNames = data.funds.map((f) => f.name).join(', ');
+  const priceYear = data.requests.find((r) => r.comparison)?.comparison.priceYear ?? toDate(data.generatedAt).getUTCFullYear();
+  const keyFigures = keyFiguresSection(ctx);
+  const speed = speedSection(ctx);
+
+  return {
+    meta: {
+      title: `${S.title} – ${fundNames}`,
+      subject: fill(S.subject, { period: periodLabel }),
+      author: L.author,
+      lang: L.lang,
+      headerTitle: S.title,
+      headerFund: `${fundNames} · ${periodLabel}`,
+      footerLeft: fill(L.footerLeft, { generated }),
+      pageOf: L.pageOf,
+    },
+    cover: {
+      kicker: S.coverKicker,
+      title: S.title,
+      facts: [
+        { label: data.funds.length > 1 ? S.funds : S.fund, value: fundNames },
+        { label: S.period, value: periodLabel },
+        { label: S.priceYear, value: String(priceYear) },
+        { label: S.generated, value: generated },
+      ],
+      summaryHeading: S.summaryHeading,
+      summary: summary(ctx, speed.medianLabel, speed.urgentShareLabel, keyFigures.pace.underspend),
+      anonymised: S.anonymised,
+    },
+    keyFigures,
+    requests: requestsSection(ctx),
+    speed: speed.section,
+    spending: spendingSection(ctx),
+    comparison: comparisonSection(ctx, priceYear),
+    realised: realisedSection(ctx),
+    barriers: barriersSection(ctx),
+    vignettes: vignettesSection(ctx),
+    appendix: appendixSection(ctx),
+    methodology: methodologySection(ctx),
+  };
+}
+
+function summary(ctx: SteeringContext, medianLabel: string, urgentShare: string, underspend: boolean): string[] {
+  const S = ctx.L.steering;
+  const { totals, data } = ctx;
+  const ratio = ratioOf(totals.central, totals.cost);
+  const lines = [
+    fill(S.summaryRequests, {
+      total: formatCount(ctx.requests.length, data.locale),
+      funded: formatCount(ctx.funded.length, data.locale),
+      cost: ctx.money(totals.cost),
+    }),
+    fill(S.summaryAvoided, { central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high) }),
+    fill(S.summaryRatio, {
+      ratio: ratio === null ? ctx.L.none : ctx.money(ratio),
+      net: ctx.money(totals.central.minus(totals.cost)),
+    }),
+    fill(S.summarySpeed, { median: medianLabel, urgentShare }),
+  ];
+  if (underspend) lines.push(S.summaryUnderspend);
+  return lines;
+}
+
+function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigures'] {
+  const { data, L } = ctx;
+  const S = L.steering;
+  const locale = data.locale;
+  const total = (pick: (f: SteeringReportData['funds'][number]) => string) =>
+    data.funds.reduce((s, f) => s.plus(pick(f)), new Dec(0));
+  const budget = total((f) => f.budget);
+  const committed = total((f) => f.committed);
+  const spent = total((f) => f.spent);
+  const available = total((f) => f.available);
+  const rate = shareOf(committed.plus(spent), budget);
+  const from = data.funds.map((f) => f.periodStart).sort()[0] ?? data.period.from;
+  const to = data.funds.map((f) => f.periodEnd).sort().reverse()[0] ?? data.period.to;
+  const elapsed = elapsedShare(from, to, data.generatedAt);
+  const underspend = elapsed.minus(rate).greaterThan(UNDERSPEND_LAG);
+  const rateLabel = formatPercent(rate, locale);
+  const elapsedLabel = formatPercent(elapsed, locale);
+
+  const contributions = data.funds.flatMap((f) => f.contributions);
+  const perPartner = [...sumBy(contributions, (c) => c.organisationName, (c) => c.amount)]
+    .map(([name, v]) => ({ name, sum: v.sum, kind: contributions.find((c) => c.organisationName === name)?.organisationKind ?? '' }))
+    .sort(byAmountDesc((p) => p.sum, (p) => p.name));
+  const contributed = perPartner.reduce((s, p) => s.plus(p.sum), new Dec(0));
+
+  const figures: KeyFigure[] = [
+    { label: S.budget, value: ctx.money(budget) },
+    { label: S.committed, value: ctx.money(committed) },
+    { label: S.spent, value: ctx.money(spent) },
+    { label: S.available, value: ctx.money(available) },
+    { label: S.spendingRate, value: rateLabel, note: S.spendingRateNote, tone: underspend ? 'warning' : 'normal' },
+    {
+      label: S.elapsed,
+      value: elapsedLabel,
+      note: fill(S.elapsedNote, { from: formatDate(from, locale), to: formatDate(to, locale) }),
+    },
+  ];
+  return {
+    heading: S.keyFigures,
+    figures,
+    pace: { text: fill(underspend ? S.underspend : S.onTrack, { rate: rateLabel, elapsed: elapsedLabel }), underspend },
+    contributionsHeading: S.contributions,
+    contributions: {
+      columns: [
+        { header: S.colPartner, align: 'left', weight: 4 },
+        { header: S.colKind, align: 'left', weight: 2.4 },
+        { header: S.colContribution, align: 'right', weight: 2.2 },
+        { header: S.colShare, align: 'right', weight: 1.3 },
+      ],
+      rows: perPartner.map((p) => [
+        p.name,
+        L.organisationKind[p.kind] ?? p.kind,
+        ctx.money(p.sum),
+        formatPercent(shareOf(p.sum, contributed), locale),
+      ]),
+      totalRow: [S.total, '', ctx.money(contributed), formatPercent(contributed.isZero() ? 0 : 1, locale)],
+      emptyText: L.none,
+    },
+    burnDown: burnDownChart(
+      S.burnDown,
+      fill(S.burnDownAlt, { from: formatDate(data.period.from, locale), to: formatDate(data.period.to, locale) }),
+      { committed: S.committed, spent: S.spent, available: S.available },
+      data.burnDown,
+      locale,
+    ),
+  };
+}
+
+function requestsSection(ctx: SteeringContext): SteeringReportModel['requests'] {
+  const { L, requests, data } = ctx;
+  const S = L.steering;
+  const n = (count: number) => formatCount(count, data.locale);
+  const countStatus = (...statuses: string[]) => requests.filter((r) => statuses.includes(r.status)).length;
+  const counts: [string, number][] = [
+    [S.countSubmitted, requests.length],
+    [S.countFunded, ctx.funded.length],
+    [S.countRejected, countStatus('rejected')],
+    [S.countWithdrawn, countStatus('withdrawn')],
+    [S.countCancelled, countStatus('cancelled')],
+    [S.countPending, countStatus('submitted', 'info_requested')],
+    [S.countWithoutMoney, requests.filter((r) => r.solvedWithoutMoney).length],
+    [S.countRetroactive, requests.filter((r) => r.retroactive).length],
+    [S.countUrgent, requests.filter((r) => r.urgent).length],
+  ];
+  return {
+    heading: S.requests,
+    counts: {
+      columns: [
+        { header: S.colWhat, align: 'left', weight: 6 },
+        { header: S.colCount, align: 'right', weight: 1.4 },
+      ],
+      rows: counts.map(([label, c]) => [label, n(c)]),
+      emptyText: L.none,
+    },
+    tiers: {
+      columns: [
+        { header: S.colTier, align: 'left', weight: 4 },
+        { header: S.colCount, align: 'right', weight: 1.4 },
+        { header: S.colFundedAmount, align: 'right', weight: 2.2 },
+      ],
+      rows: TIERS.map((tier) => {
+        const funded = ctx.funded.filter((f) => f.request.tier === tier);
+        return [
+          L.tier[tier],
+          n(requests.filter((r) => r.tier === tier).length),
+          ctx.money(funded.reduce((s, f) => s.plus(f.cost), new Dec(0))),
+        ];
+      }),
+      emptyText: L.none,
+    },
+  };
+}
+
+function speedSection(ctx: SteeringContext): {
+  section: SteeringReportModel['speed'];
+  medianLabel: string;
+  urgentShareLabel: string;
+} {
+  const { L, requests, data } = ctx;
+  const S = L.steering;
+  const locale = data.locale;
+  const now = data.generatedAt;
+  const hours = requests
+    .filter((r) => r.decidedAt !== null && r.tier !== 'requester')
+    .map((r) => hoursBetween(r.submittedAt, r.decidedAt as Date | string));
+  const med = median(hours);
+  const p90 = percentile(hours, 90);
+  const pending = requests.filter((r) => r.status === 'submitted' || r.status === 'info_requested');
+  const urgentDecided = requests.filter((r) => r.urgent && r.decisionDue !== null && r.decidedAt !== null);
+  const urgentInTime = urgentDecided.filter((r) => toDate(r.decidedAt as Date | string) <= toDate(r.decisionDue as Date | string));
+  const overdue = pending
+    .filter((r) => r.decisionDue !== null && toDate(r.decisionDue) < now)
+    .map((r) => ({ r, late: hoursBetween(r.decisionDue as Date | string, now) }))
+    .sort((a, b) => b.late - a.late);
+  const urgentLate = overdue.filter((o) => o.r.urgent).length;
+  const urgentTotal = urgentDecided.length + urgentLate;
+  const medianLabel = med === null ? L.none : formatHours(med, locale);
+  const urgentShareLabel = urgentTotal === 0 ? L.none : formatPercent(shareOf(urgentInTime.length, urgentTotal), locale);
+  return {
+    medianLabel,
+    urgentShareLabel,
+    section: {
+      heading: S.speed,
+      intro: S.speedIntro,
+      figures: [
+        { label: S.median, value: medianLabel, note: fill(S.decidedCount, { n: formatCount(hours.length, locale) }) },
+        { label: S.p90, value: p90 === null ? L.none : formatHours(p90, locale) },
+        {
+          label: S.urgentInTime,
+          value: urgentShareLabel,
+          note: fill(S.urgentNote, { inTime: formatCount(urgentInTime.length, locale), total: formatCount(urgentTotal, locale) }),
+        },
+        { label: S.overdueNow, value: formatCount(overdue.length, locale), tone: overdue.length > 0 ? 'warning' : 'normal' },
+      ],
+      histogram: decisionHistogram(S.histogram, S.histogramAlt, { x: S.histogramX, y: S.histogramY }, S.buckets, hours, locale),
+      overdueHeading: S.overdue,
+      overdue: {
+        columns: [
+          { header: S.colRequest, align: 'left', weight: 5 },
+          { header: S.colOrganisation, align: 'left', weight: 3 },
+          { header: S.colDue, align: 'right', weight: 2.4 },
+          { header: S.colOverdue, align: 'right', weight: 2.4 },
+        ],
+        rows: overdue.map(({ r, late }) => [
+          r.title,
+          r.organisationName,
+          formatDateTime(r.decisionDue as Date | string, locale),
+          formatHours(late, locale),
+        ]),
+        emptyText: S.noOverdue,
+      },
+    },
+  };
+}
+
+function costTable(ctx: SteeringContext, firstHeader: string, groups: { label: string; sum: Dec; count: number }[]): TableModel {
+  const S = ctx.L.steering;
+  const locale = ctx.data.locale;
+  return {
+    columns: [
+      { header: firstHeader, align: 'left', weight: 5 },
+      { header: S.colCount, align: 'right', weight: 1.3 },
+      { header: S.colCost, align: 'right', weight: 2.3 },
+      { header: S.colShare, align: 'right', weight: 1.4 },
+    ],
+    rows: groups.map((g) => [g.label, formatCount(g.count, locale), ctx.money(g.sum), formatPercent(shareOf(g.sum, ctx.totals.cost), locale)]),
+    totalRow: [
+      S.total,
+      formatCount(ctx.funded.length, locale),
+      ctx.money(ctx.totals.cost),
+      formatPercent(ctx.totals.cost.isZero() ? 0 : 1, locale),
+    ],
+    emptyText: ctx.L.none,
+  };
+}
+
+function spendingSection(ctx: SteeringContext): SteeringReportModel['spending'] {
+  const S = ctx.L.steering;
+  const group = (key: (f: SteeringContext['funded'][number]) => string, label: (k: string) => string) =>
+    [...sumBy(ctx.funded, key, (f) => f.cost)]
+      .map(([k, v]) => ({ label: label(k), sum: v.sum, count: v.count }))
+      .sort(byAmountDesc((g) => g.sum, (g) => g.label));
+  const domains = group((f) => f.request.lifeDomain, ctx.lifeDomain);
+  const organisations = group((f) => f.request.organisationName, (k) => k);
+  return {
+    heading: S.spending,
+    chart: barChart(S.byLifeDomain, S.byLifeDomainAlt, domains.map((d) => ({ label: d.label, value: d.sum })), ctx.data.locale),
+    byLifeDomain: costTable(ctx, S.colLifeDomain, domains),
+    byOrganisationHeading: S.byOrganisation,
+    byOrganisation: costTable(ctx, S.colOrganisation, organisations),
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * Sections 5–8 and the appendices of the steering report model.
+ */
+import { allocateLargestRemainder, Dec, roundMoney } from '../common/money';
+import type { Confidence } from '../cost-comparison/comparison.types';
+import { pairedBarChart } from './report-charts';
+import { fill, formatCount, formatPercent, formatRatio, localiseNumber, toDate, truncateWords } from './report-format';
+import type { KeyFigure, SteeringReportModel, Vignette } from './report-model.types';
+import { byAmountDesc, maatwerkCost, ratioOf, shareOf, sumBy } from './report-stats';
+import type { FundedRequest, SteeringContext } from './steering-report.context';
+
+const MAX_REALISED_ROWS = 15;
+const MAX_BARRIERS = 10;
+const MAX_VIGNETTES = 3;
+const VIGNETTE_QUOTE_CHARS = 650;
+
+/** "Avoided per euro spent" reads as an amount: € 15,31. */
+function ratioOrNone(ctx: SteeringContext, ratio: Dec | null): string {
+  return ratio === null ? ctx.L.none : ctx.money(ratio);
+}
+
+export function comparisonSection(ctx: SteeringContext, priceYear: number): SteeringReportModel['comparison'] {
+  const S = ctx.L.steering;
+  const { totals } = ctx;
+  const net = totals.central.minus(totals.cost);
+  const ratio = ratioOf(totals.central, totals.cost);
+  const figures: KeyFigure[] = [
+    { label: S.maatwerk, value: ctx.money(totals.cost) },
+    { label: S.avoidedCentral, value: ctx.money(totals.central) },
+    { label: S.range, value: `${ctx.money(totals.low)} – ${ctx.money(totals.high)}` },
+    { label: S.ratio, value: ratioOrNone(ctx, ratio) },
+    {
+      label: S.netBenefit,
+      value: ctx.money(net),
+      note: fill(S.netRange, { low: ctx.money(totals.low.minus(totals.cost)), high: ctx.money(totals.high.minus(totals.cost)) }),
+      tone: net.greaterThan(0) ? 'positive' : 'warning',
+    },
+    { label: S.fiscalSocietal, value: `${ctx.money(totals.fiscal)} / ${ctx.money(totals.societal)}` },
+  ];
+  const perDomain = [...sumBy(ctx.funded, (f) => f.request.lifeDomain, (f) => f.cost)].map(([key, v]) => ({
+    label: ctx.lifeDomain(key),
+    a: v.sum,
+    b: ctx.funded.filter((f) => f.request.lifeDomain === key).reduce((s, f) => s.plus(f.central), new Dec(0)),
+  }));
+  perDomain.sort(byAmountDesc((g) => g.b, (g) => g.label));
+  return {
+    heading: S.comparison,
+    intro: fill(S.comparisonIntro, { year: priceYear }),
+    figures,
+    chart: pairedBarChart(S.pairedChart, S.pairedChartAlt, [S.seriesMaatwerk, S.seriesAvoided], perDomain, ctx.data.locale),
+    whoPaysHeading: S.whoPays,
+    whoPaysIntro: S.whoPaysIntro,
+    whoPays: whoPaysTable(ctx),
+  };
+}
+
+function whoPaysTable(ctx: SteeringContext): SteeringReportModel['comparison']['whoPays'] {
+  const S = ctx.L.steering;
+  const contributions = ctx.data.funds.flatMap((f) => f.contributions);
+  const contributed = sumBy(contributions, (c) => c.organisationKind, (c) => c.amount);
+  const bearers = ctx.funded.flatMap((f) => f.request.comparison.byBearer);
+  const benefit = sumBy(bearers, (b) => b.bearer, (b) => b.central);
+  const labelOf = (kind: string) =>
+    bearers.find((b) => b.bearer === kind)?.bearerLabel ?? ctx.L.organisationKind[kind] ?? kind;
+  const kinds = [...new Set([...contributed.keys(), ...benefit.keys()])];
+  const weights = kinds.map((k) => contributed.get(k)?.sum ?? new Dec(0));
+  const shares = allocateLargestRemainder(roundMoney(ctx.totals.cost), weights);
+  const rows = kinds.map((kind, i) => {
+    const paid = shares[i];
+    const gain = benefit.get(kind)?.sum ?? new Dec(0);
+    return { label: labelOf(kind), contribution: weights[i], paid, gain, balance: gain.minus(paid) };
+  });
+  rows.sort(byAmountDesc((r) => r.gain, (r) => r.label));
+  const sum = (pick: (r: (typeof rows)[number]) => Dec) => rows.reduce((s, r) => s.plus(pick(r)), new Dec(0));
+  return {
+    columns: [
+      { header: S.colParty, align: 'left', weight: 3.2 },
+      { header: S.colContribution, align: 'right', weight: 2.2 },
+      { header: S.colPaysShare, align: 'right', weight: 2.2 },
+      { header: S.colBenefit, align: 'right', weight: 2.2 },
+      { header: S.colBalance, align: 'right', weight: 2.2 },
+    ],
+    rows: rows.map((r) => [r.label, ctx.money(r.contribution), ctx.money(r.paid), ctx.money(r.gain), ctx.money(r.balance)]),
+    totalRow: [
+      S.total,
+      ctx.money(sum((r) => r.contribution)),
+      ctx.money(sum((r) => r.paid)),
+      ctx.money(sum((r) => r.gain)),
+      ctx.money(sum((r) => r.balance)),
+    ],
+    emptyText: ctx.L.none,
+  };
+}
+
+export function realisedSection(ctx: SteeringContext): SteeringReportModel['realised'] {
+  const S = ctx.L.steering;
+  const locale = ctx.data.locale;
+  const followed = ctx.requests
+    .filter((r) => r.realised)
+    .map((r) => {
+      const estimated = new Dec(r.realised?.estimated ?? 0);
+      const realised = new Dec(r.realised?.realised ?? 0);
+      return { title: r.title, estimated, realised, diff: realised.minus(estimated) };
+    })
+    .sort((a, b) => b.diff.abs().comparedTo(a.diff.abs()) || a.title.localeCompare(b.title, 'nl'));
+  const estimated = followed.reduce((s, f) => s.plus(f.estimated), new Dec(0));
+  const realised = followed.reduce((s, f) => s.plus(f.realised), new Dec(0));
+  const shown = followed.slice(0, MAX_REALISED_ROWS);
+  return {
+    heading: S.realised,
+    intro: S.realisedIntro,
+    figures: [
+      { label: S.withFollowUp, value: formatCount(followed.length, locale) },
+      { label: S.estimated, value: ctx.money(estimated) },
+      { label: S.actual, value: ctx.money(realised) },
+      { label: S.realisation, value: estimated.isZero() ? ctx.L.none : formatPercent(shareOf(realised, estimated), locale) },
+    ],
+    table: {
+      columns: [
+        { header: S.colRequest, align: 'left', weight: 5 },
+        { header: S.colEstimated, align: 'right', weight: 2.2 },
+        { header: S.colActual, align: 'right', weight: 2.2 },
+        { header: S.colDifference, align: 'right', weight: 2.2 },
+      ],
+      rows: shown.map((f) => [f.title, ctx.money(f.estimated), ctx.money(f.realised), ctx.money(f.diff)]),
+      emptyText: S.noFollowUp,
+    },
+    more: followed.length > shown.length ? fill(S.moreRows, { n: formatCount(followed.length - shown.length, locale) }) : null,
+  };
+}
+
+export function barriersSection(ctx: SteeringContext): SteeringReportModel['barriers'] {
+  const S = ctx.L.steering;
+  const bySubmission = [...ctx.requests].sort((a, b) => toDate(a.submittedAt).getTime() - toDate(b.submittedAt).getTime());
+  const counts = new Map<string, { count: number; examples: string[] }>();
+  for (const r of bySubmission) {
+    for (const key of new Set(r.barriers)) {
+      const entry = counts.get(key) ?? { count: 0, examples: [] };
+      entry.count += 1;
+      if (entry.examples.length < 2) entry.examples.push(truncateWords(r.title, 70));
+      counts.set(key, entry);
+    }
+  }
+  const top = [...counts]
+    .map(([key, v]) => ({ label: ctx.barrier(key), ...v }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nl'))
+    .slice(0, MAX_BARRIERS);
+  return {
+    heading: S.barriers,
+    intro: S.barriersIntro,
+    table: {
+      columns: [
+        { header: S.colBarrier, align: 'left', weight: 4 },
+        { header: S.colCount, align: 'right', weight: 1.2 },
+        { header: S.colExamples, align: 'left', weight: 5.5 },
+      ],
+      rows: top.map((b) => [b.label, formatCount(b.count, ctx.data.locale), b.examples.map((e) => `• ${e}`).join('\n')]),
+      emptyText: S.noBarriers,
+    },
+  };
+}
+
+function quantityLabel(q: string, locale: SteeringContext['data']['locale']): string {
+  return localiseNumber(new Dec(q).toString(), locale);
+}
+
+function vignette(ctx: SteeringContext, f: FundedRequest): Vignette {
+  const S = ctx.L.steering;
+  const locale = ctx.data.locale;
+  const lines = [...f.request.comparison.lines].sort((a, b) => new Dec(b.expected).comparedTo(a.expected)).slice(0, 4);
+  return {
+    title: f.request.title,
+    context: fill(S.lifeDomainBy, { domain: ctx.lifeDomain(f.request.lifeDomain), organisation: f.request.organisationName }),
+    quote: truncateWords(f.request.justification, VIGNETTE_QUOTE_CHARS),
+    figures: [
+      { label: S.maatwerk, value: ctx.money(f.cost) },
+      { label: S.avoidedCentral, value: ctx.money(f.central) },
+      { label: S.range, value: `${ctx.money(f.low)} – ${ctx.money(f.high)}` },
+      { label: S.netBenefit, value: ctx.money(f.net) },
+      { label: S.ratio, value: ratioOrNone(ctx, ratioOf(f.central, f.cost)) },
+    ],
+    routeHeading: S.route,
+    routeLines: lines.map((l) =>
+      fill(S.routeLine, {
+        quantity: quantityLabel(l.quantity, locale),
+        label: l.label,
+        probability: formatPercent(l.probability, locale, 0),
+        expected: ctx.money(l.expected),
+      }),
+    ),
+  };
+}
+
+export function vignettesSection(ctx: SteeringContext): SteeringReportModel['vignettes'] {
+  const S = ctx.L.steering;
+  const best = ctx.funded
+    .filter((f) => f.net.greaterThan(0))
+    .sort(byAmountDesc((f) => f.net, (f) => f.request.title))
+    .slice(0, MAX_VIGNETTES);
+  return { heading: S.vignettes, intro: S.vignettesIntro, items: best.map((f) => vignette(ctx, f)), emptyText: S.noVignettes };
+}
+
+export function appendixSection(ctx: SteeringContext): SteeringReportModel['appendix'] {
+  const S = ctx.L.steering;
+  const rows = [...ctx.requests]
+    .sort((a, b) => toDate(a.submittedAt).getTime() - toDate(b.submittedAt).getTime() || a.title.localeCompare(b.title, 'nl'))
+    .map((r) => {
+      const cost = roundMoney(maatwerkCost(r));
+      const central = r.comparison.avoidedCost.central;
+      return [
+        r.title,
+        ctx.lifeDomain(r.lifeDomain),
+        ctx.L.status[r.status],
+        ctx.money(cost),
+        ctx.money(central),
+        formatRatio(ratioOf(central, cost), ctx.data.locale),
+      ];
+    });
+  return {
+    heading: S.appendix,
+    intro: S.appendixIntro,
+    table: {
+      columns: [
+        { header: S.colRequest, align: 'left', weight: 5.2 },
+        { header: S.colLifeDomain, align: 'left', weight: 2.4 },
+        { header: S.colStatus, align: 'left', weight: 2 },
+        { header: S.colAmount, align: 'right', weight: 2.1 },
+        { header: S.colAvoided, align: 'right', weight: 2.3 },
+        { header: S.colRatio, align: 'right', weight: 1.5 },
+      ],
+      rows,
+      emptyText: S.noRequests,
+    },
+  };
+}
+
+const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
+
+export function methodologySection(ctx: SteeringContext): SteeringReportModel['methodology'] {
+  const S = ctx.L.steering;
+  const locale = ctx.data.locale;
+  const items = [...ctx.data.catalogueItemsUsed].sort(
+    (a, b) => a.label.localeCompare(b.label, 'nl') || a.version - b.version,
+  );
+  return {
+    heading: S.methodology,
+    paragraphs: S.method,
+    bandsHeading: S.bands,
+    bands: {
+      columns: [
+        { header: S.colConfidence, align: 'left', weight: 3 },
+        { header: S.colBand, align: 'right', weight: 2 },
+      ],
+      rows: CONFIDENCES.map((c) => [
+        ctx.L.confidence[c],
+        `± ${formatPercent(new Dec(ctx.data.confidenceBands[c]), locale, 0)}`,
+      ]),
+      emptyText: ctx.L.none,
+    },
+    cpiHeading: S.cpi,
+    cpiNote: ctx.data.cpiNote,
+    catalogueHeading: S.catalogue,
+    catalogue: {
+      columns: [
+        { header: S.colItem, align: 'left', weight: 3.6 },
+        { header: S.colAmount, align: 'right', weight: 1.8 },
+        { header: S.colPriceYear, align: 'right', weight: 1.3 },
+        { header: S.colConfidence, align: 'left', weight: 1.6 },
+        { header: S.colSource, align: 'left', weight: 5 },
+      ],
+      rows: items.map((i) => [
+        `${i.label} (${i.key}, v${i.version})`,
+        ctx.money(i.amount),
+        i.priceYear === null ? S.unindexed : String(i.priceYear),
+        ctx.L.confidence[i.confidence],
+        i.url ? `${i.source}\n${i.url}` : i.source,
+      ]),
+      emptyText: ctx.L.none,
+    },
+  };
+}
+

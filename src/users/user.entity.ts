@@ -1,0 +1,24 @@
+import Decimal from 'decimal.js';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { moneyColumn } from '../database/decimal.transformer';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+
+export const ROLES = ['professional', 'budget_holder', 'steering_group', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** stored lower-case; unique */
+  @Index('uq_users_email', { unique: true }) @Column({ type: 'text' }) email!: string;
+  @Column({ type: 'text' }) displayName!: string;
+  @Column({ type: 'text' }) passwordHash!: string;
+  @Column({ type: 'uuid' }) organisationId!: string;
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' }) organisation?: OrganisationEntity;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) roles!: Role[];
+  /** personal mandate for spending without approval; null → the fund's requesterMandate */
+  @Column({ ...moneyColumn, nullable: true }) mandate!: Decimal | null;
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}
