@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface EmbeddedPostgres {
   readonly url: string;
   readonly port: number;
+  /** the data directory as a tarball (tests use it as a migrated template) */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
+    async dumpDataDir() {
+      return db.dumpDataDir('gzip');
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

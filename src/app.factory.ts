@@ -1,0 +1,75 @@
+import { ConsoleLogger, LogLevel as NestLogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import connectPgSimple from 'connect-pg-simple';
+import session from 'express-session';
+import helmet from 'helmet';
+import { Pool } from 'pg';
+import { AppModule, RuntimeConfig } from './app.module';
+import { apiVersionHeader } from './common/api-version';
+import { setupOpenApi } from './common/openapi';
+import { requestLogger } from './common/request-logger';
+import { createValidationPipe } from './common/validation-pipe';
+
+const NEST_LEVELS: Record<string, NestLogLevel[]> = {
+  silent: [],
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export interface CreatedApp {
+  app: NestExpressApplication;
+  /** pool behind the session store; closed with the app */
+  sessionPool: Pool;
+}
+
+/** Build the configured Nest application (not yet listening). Used by main.ts, tests and benchmarks. */
+export async function createApp(config: RuntimeConfig, databaseUrl: string): Promise<CreatedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bodyParser: false,
+    logger: new ConsoleLogger({ logLevels: NEST_LEVELS[config.logLevel], prefix: 'Doorbraakbudget' }),
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(apiVersionHeader);
+  app.use(requestLogger(config.logLevel));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  // bodies are small: a request is a few kB of text; anything above 100 kB is refused with 413
+  app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/problem+json', 'application/merge-patch+json'] });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
+
+  const sessionPool = new Pool({ connectionString: databaseUrl, max: 3 });
+  sessionPool.on('error', () => undefined); // a dropped idle connection must not crash the process
+  const PgStore = connectPgSimple(session);
+  app.use(
+    session({
+      name: 'dbb.sid',
+      secret: config.sessionSecret,
+      store: new PgStore({ pool: sessionPool, tableName: 'user_sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 8 * 3600 * 1000 },
+    }),
+  );
+  app.useGlobalPipes(createValidationPipe());
+  setupOpenApi(app);
+  return { app, sessionPool };
+}

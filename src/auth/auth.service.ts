@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { DomainError } from '../common/domain-error';
+import { UsersService } from '../users/users.service';
+import type { AuthUser } from './auth.decorators';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Email + password → the user; a clear 401 otherwise (same message whatever was wrong). */
+  async login(email: string, password: string): Promise<AuthUser> {
+    const user = await this.users.authenticate(email, password);
+    if (!user) throw new DomainError('unauthorized', 'AUTH.INVALID_CREDENTIALS', 'email or password is incorrect, or the account is deactivated');
+    return user;
+  }
+
+  async issueToken(user: AuthUser): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+    const expiresIn = this.config.tokenTtlMinutes * 60;
+    const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn });
+    return { accessToken, tokenType: 'Bearer', expiresIn };
+  }
+
+  /** Bearer token → active user; 401 with a reason when expired, forged or the user is gone. */
+  async userForToken(token: string): Promise<AuthUser> {
+    let sub: string;
+    try {
+      sub = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+    } catch (e) {
+      const expired = (e as Error).name === 'TokenExpiredError';
+      throw new DomainError('unauthorized', expired ? 'AUTH.TOKEN_EXPIRED' : 'AUTH.TOKEN_INVALID', expired ? 'the access token has expired; request a new one' : 'the access token is not valid');
+    }
+    const user = await this.users.findActive(sub);
+    if (!user) throw new DomainError('unauthorized', 'AUTH.USER_INACTIVE', 'the account behind this token is deactivated or gone');
+    return user;
+  }
+}

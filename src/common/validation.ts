@@ -1,0 +1,85 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, IsUUID, Matches, MaxLength, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { containsBsn } from './bsn';
+import { MAX_AMOUNT, Dec } from './money';
+
+const MONEY_PATTERN = /^(0|[1-9]\d{0,9})(\.\d{1,2})?$/;
+
+function registerSimple(name: string, message: string, check: (value: unknown) => boolean, options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name,
+      target: object.constructor,
+      propertyName: String(propertyName),
+      options: { message, ...options },
+      validator: { validate: (value: unknown, _args: ValidationArguments) => check(value) },
+    });
+}
+
+/**
+ * Money in: a decimal string with at most two decimals, not negative, at most 1,000,000,000.
+ * A JSON number is refused on purpose (floats are not money). `positive` also refuses zero.
+ */
+export function ValidateMoney(opts: { positive?: boolean; optional?: boolean; description?: string } = {}) {
+  const positive = opts.positive ?? true;
+  return applyDecorators(
+    ApiProperty({ type: String, pattern: MONEY_PATTERN.source, example: '3000.00', required: !opts.optional, description: opts.description }),
+    registerSimple(
+      'isMoney',
+      `$property must be a decimal string with at most 2 decimals${positive ? ', above 0' : ''} and at most 1000000000 (e.g. "3000.00")`,
+      (v) => {
+        if (v === undefined && opts.optional) return true;
+        if (typeof v !== 'string' || !MONEY_PATTERN.test(v)) return false;
+        const d = new Dec(v);
+        return d.lte(MAX_AMOUNT) && (!positive || d.gt(0));
+      },
+    ),
+  );
+}
+
+/** Free text that must not contain a citizen service number. */
+export function NoBsn() {
+  return registerSimple(
+    'noBsn',
+    '$property seems to contain a citizen service number (BSN); remove it — this system works with pseudonyms only',
+    (v) => typeof v !== 'string' || !containsBsn(v),
+  );
+}
+
+/** A required, trimmed, BSN-free text field. */
+export function ValidateText(maxLength: number, apiOptions: ApiPropertyOptions = {}) {
+  return applyDecorators(
+    ApiProperty({ type: String, maxLength, ...apiOptions } as ApiPropertyOptions),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    MaxLength(maxLength),
+    NoBsn(),
+  );
+}
+
+export function ValidateUuid() {
+  return applyDecorators(ApiProperty({ type: String, format: 'uuid' }), IsUUID('all'));
+}
+
+/** Path parameter `:id` for every resource route. */
+export class UuidParamDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export function ValidateDate(apiOptions: ApiPropertyOptions = {}) {
+  return applyDecorators(
+    ApiProperty({ type: String, format: 'date', example: '2026-01-01', ...apiOptions } as ApiPropertyOptions),
+    IsString(),
+    Matches(DATE_PATTERN, { message: '$property must be a date as YYYY-MM-DD' }),
+    registerSimple('isRealDate', '$property must be a real calendar date', (v) => {
+      if (typeof v !== 'string' || !DATE_PATTERN.test(v)) return true;
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { OrganisationEntity, OrganisationKind } from './organisation.entity';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get repo() {
+    return this.tx.manager.getRepository(OrganisationEntity);
+  }
+
+  list(): Promise<OrganisationEntity[]> {
+    return this.repo.find({ order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<OrganisationEntity> {
+    const org = await this.repo.findOneBy({ id });
+    if (!org) throw DomainError.notFound('organisation', id);
+    return org;
+  }
+
+  async create(name: string, kind: OrganisationKind): Promise<OrganisationEntity> {
+    return this.tx.run(async () => {
+      if (await this.repo.findOneBy({ name })) throw DomainError.conflict('ORGANISATION.EXISTS', `organisation "${name}" already exists`);
+      return this.repo.save(this.repo.create({ name, kind }));
+    });
+  }
+}

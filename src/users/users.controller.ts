@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { UuidParamDto } from '../common/validation';
+import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  async list(): Promise<{ items: UserDto[]; next: null }> {
+    return { items: (await this.users.list()).map(mapUser), next: null };
+  }
+
+  @Post()
+  async create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return mapUser(await this.users.create(dto));
+  }
+
+  @Get(':id')
+  async get(@Param() p: UuidParamDto): Promise<UserDto> {
+    return mapUser(await this.users.get(p.id));
+  }
+
+  @Patch(':id')
+  async update(@Param() p: UuidParamDto, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return mapUser(await this.users.update(p.id, dto));
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get repo() {
+    return this.tx.manager.getRepository(UserEntity);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repo.findOne({ where: { id }, relations: { organisation: true } });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo.findOne({ where: { email: email.trim().toLowerCase() }, relations: { organisation: true } });
+  }
+
+  list(): Promise<UserEntity[]> {
+    return this.repo.find({ relations: { organisation: true }, order: { email: 'ASC' } });
+  }
+
+  listByIds(ids: string[]): Promise<UserEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.organisation', 'o')
+      .where('u.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.repo.save(user);
+  }
+
+  create(fields: Partial<UserEntity>): UserEntity {
+    return this.repo.create(fields);
+  }
+}

@@ -1,0 +1,21 @@
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { CommonModule } from '../../src/common/common.module';
+import { ConfigModule } from '../../src/config/config.module';
+import { loadConfig } from '../../src/config/env';
+import { CostComparisonModule } from '../../src/cost-comparison/cost-comparison.module';
+import { CostItemsService } from '../../src/cost-comparison/cost-items.service';
+import { DatabaseModule } from '../../src/database/database.module';
+import { TransactionRunner } from '../../src/database/transaction-runner';
+import { createTestDatabase } from '../support/database';
+it('dbg', async () => {
+  const db = await createTestDatabase();
+  const m = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadConfig({} as NodeJS.ProcessEnv)), CommonModule, DatabaseModule.forRoot(db.url), CostComparisonModule] }).compile();
+  const ds = m.get(DataSource);
+  const tx = m.get(TransactionRunner);
+  console.log(ds === tx.manager.connection, Object.getPrototypeOf(ds.logger).constructor.name, Object.isFrozen(ds.logger));
+  const spy = jest.spyOn(ds.logger, 'logQuery');
+  await m.get(CostItemsService).list();
+  console.log(spy.mock.calls.length, (tx.manager.connection.logger as any) === ds.logger);
+  await m.close(); await db.drop();
+});
