@@ -34,11 +34,13 @@ export function buildJustificationModel(data: JustificationData): JustificationM
         ? r.decisionDue ? fill(J.urgentYes, { due: formatDateTime(r.decisionDue, locale) }) : L.yes
         : L.no,
     },
+    { label: J.fund, value: r.fundName },
+  ];
+  const process: LabelValue[] = [
     { label: J.status, value: L.status[r.status] },
     { label: J.tier, value: L.tier[r.tier] },
     { label: J.requester, value: `${r.requesterName}, ${r.organisationName}` },
     { label: J.submitted, value: formatDateTime(r.submittedAt, locale) },
-    { label: J.fund, value: r.fundName },
   ];
 
   // Number the sources in order of first use so the route table can refer to them as [n].
@@ -52,7 +54,7 @@ export function buildJustificationModel(data: JustificationData): JustificationM
   const routeRows = c.lines.map((line) => [
     `${line.label}${refOf(line)}`,
     line.bearerLabel,
-    `${money(line.unitAmount)}\n${line.unit}`,
+    `${money(line.unitAmount)} ${line.unit}`,
     localiseNumber(new Dec(line.quantity).toString(), locale),
     formatPercent(line.probability, locale, 0),
     money(line.expected),
@@ -73,6 +75,7 @@ export function buildJustificationModel(data: JustificationData): JustificationM
     title: J.title,
     requestTitle: r.title,
     what: { heading: J.what, facts: what },
+    process,
     forWhom: {
       heading: J.forWhom,
       facts: [
@@ -104,12 +107,12 @@ export function buildJustificationModel(data: JustificationData): JustificationM
       priceYear: fill(J.priceYear, { year: c.priceYear }),
       table: {
         columns: [
-          { header: J.colItem, align: 'left', weight: 5 },
-          { header: J.colBearer, align: 'left', weight: 2.3 },
-          { header: J.colUnit, align: 'right', weight: 2.2 },
-          { header: J.colQuantity, align: 'right', weight: 1.2 },
-          { header: J.colProbability, align: 'right', weight: 1.2 },
-          { header: J.colExpected, align: 'right', weight: 2.2 },
+          { header: J.colItem, align: 'left', weight: 6.5 },
+          { header: J.colBearer, align: 'left', weight: 1.8 },
+          { header: J.colUnit, align: 'right', weight: 2 },
+          { header: J.colQuantity, align: 'right', weight: 1 },
+          { header: J.colProbability, align: 'right', weight: 1 },
+          { header: J.colExpected, align: 'right', weight: 2 },
         ],
         rows: routeRows,
         totalRow: [J.avoidedTotal, '', '', '', '', money(c.avoidedCost.central)],
@@ -133,20 +136,20 @@ export function buildJustificationModel(data: JustificationData): JustificationM
       heading: J.decision,
       approvals: {
         columns: [
-          { header: J.colAt, align: 'left', weight: 2.4 },
-          { header: J.colApprover, align: 'left', weight: 2.6 },
-          { header: J.colOrganisation, align: 'left', weight: 2.6 },
-          { header: J.colComment, align: 'left', weight: 5 },
+          { header: J.colAt, align: 'left', weight: 2.2 },
+          { header: J.colApprover, align: 'left', weight: 2.4 },
+          { header: J.colOrganisation, align: 'left', weight: 2.4 },
+          { header: J.colComment, align: 'left', weight: 5.8 },
         ],
         rows: data.approvals.map((a) => [formatDateTime(a.at, locale), a.approverName, a.organisationName, a.comment ?? L.none]),
         emptyText: J.noApprovals,
       },
       history: {
         columns: [
-          { header: J.colAt, align: 'left', weight: 2.4 },
-          { header: J.colActor, align: 'left', weight: 3.2 },
-          { header: J.colTransition, align: 'left', weight: 3.4 },
-          { header: J.colWhy, align: 'left', weight: 4 },
+          { header: J.colAt, align: 'left', weight: 2.2 },
+          { header: J.colActor, align: 'left', weight: 3.8 },
+          { header: J.colTransition, align: 'left', weight: 3.2 },
+          { header: J.colWhy, align: 'left', weight: 5.6 },
         ],
         rows: data.history.map((h) => [
           formatDateTime(h.at, locale),

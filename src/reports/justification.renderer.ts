@@ -4,20 +4,19 @@
  */
 import { createReportDocument, finishDocument, group, tagged } from './pdf/document';
 import { drawTable } from './pdf/table';
-import { heading, keyFigures, labelValues, paragraph } from './pdf/text';
+import { heading, inlineFacts, labelValues, paragraph } from './pdf/text';
 import { COLOURS, FONTS, SIZES } from './pdf/theme';
 import type { JustificationModel } from './report-model.types';
 
-const SMALL = 7.9;
-const TABLE = 7.6;
+const SMALL = 7.8;
+const TABLE = 7.5;
 
 export function renderJustificationPdf(model: JustificationModel): Promise<Buffer> {
-  const ctx = createReportDocument(model.meta);
+  const ctx = createReportDocument(model.meta, { compact: true });
   const { doc } = ctx;
   const half = (ctx.width - 18) / 2;
 
   group(ctx, 'Sect', () => {
-    paragraph(ctx, model.title, { size: SIZES.small, colour: COLOURS.accent, bold: true, gapAfter: 1 });
     const y = doc.y;
     tagged(ctx, 'H1', () => {
       doc.font(FONTS.bold).fontSize(14).fillColor(COLOURS.primary);
@@ -26,39 +25,33 @@ export function renderJustificationPdf(model: JustificationModel): Promise<Buffe
     doc.y += 6;
 
     const top = doc.y;
-    heading(ctx, model.what.heading, 3);
+    heading(ctx, model.what.heading, 3, 60, { width: half });
     labelValues(ctx, model.what.facts, { labelWidth: 88, size: SMALL, width: half });
     const leftBottom = doc.y;
     doc.y = top;
-    group(ctx, 'Div', () => {
-      const y2 = doc.y + 4;
-      tagged(ctx, 'H3', () => {
-        doc.font(FONTS.bold).fontSize(SIZES.h3).fillColor(COLOURS.text);
-        doc.text(model.forWhom.heading, ctx.left + half + 18, y2, { width: half });
-      });
-      doc.y += 3;
-      labelValues(ctx, model.forWhom.facts, { labelWidth: 100, size: SMALL, x: ctx.left + half + 18, width: half });
-    });
+    heading(ctx, model.forWhom.heading, 3, 60, { x: ctx.left + half + 18, width: half });
+    labelValues(ctx, model.forWhom.facts, { labelWidth: 100, size: SMALL, x: ctx.left + half + 18, width: half });
     doc.y = Math.max(leftBottom, doc.y) + 2;
+    inlineFacts(ctx, model.process, SMALL);
 
     heading(ctx, model.why.heading, 3);
-    paragraph(ctx, model.why.justification, { size: SMALL + 0.5, gapAfter: 3 });
+    paragraph(ctx, model.why.justification, { size: SMALL + 0.3, gapAfter: 3 });
     if (model.why.barriers) labelValues(ctx, [model.why.barriers], { labelWidth: 100, size: SMALL });
 
     heading(ctx, model.provisions.heading, 3);
-    drawTable(ctx, model.provisions.table, { fontSize: TABLE });
+    drawTable(ctx, model.provisions.table, { fontSize: TABLE, dense: true });
 
     heading(ctx, `${model.route.heading} (${model.route.priceYear})`, 3);
-    drawTable(ctx, model.route.table, { fontSize: TABLE });
-    keyFigures(ctx, model.route.figures, 5, 9.5);
-    for (const note of model.route.notes) paragraph(ctx, note, { size: 7, colour: COLOURS.muted, gapAfter: 1 });
+    drawTable(ctx, model.route.table, { fontSize: TABLE, dense: true });
+    inlineFacts(ctx, model.route.figures, SMALL + 0.3);
+    if (model.route.notes.length) paragraph(ctx, model.route.notes.join(' · '), { size: 7, colour: COLOURS.muted, gapAfter: 2 });
 
     heading(ctx, model.decision.heading, 3);
-    drawTable(ctx, model.decision.approvals, { fontSize: TABLE });
-    drawTable(ctx, model.decision.history, { fontSize: TABLE });
+    drawTable(ctx, model.decision.approvals, { fontSize: TABLE, dense: true });
+    drawTable(ctx, model.decision.history, { fontSize: TABLE, dense: true });
 
     heading(ctx, model.payments.heading, 3);
-    drawTable(ctx, model.payments.table, { fontSize: TABLE });
+    drawTable(ctx, model.payments.table, { fontSize: TABLE, dense: true });
 
     if (model.route.sources.length) {
       paragraph(ctx, model.route.sourcesHeading, { size: 7, bold: true, colour: COLOURS.muted, gapAfter: 1 });

@@ -92,7 +92,7 @@ export interface ReportRequest {
   /**
    * Follow-up, when recorded: `estimated` is the avoided cost (central) estimated at the request,
    * `realised` the avoided cost that follow-up showed (estimated minus what of the conventional
-   * route happened anyway).
+   * route happened anyway). A `RealisedComparison` from src/cost-comparison/realised.ts fits as is.
    */
   realised?: { estimated: DecimalString; realised: DecimalString } | null;
 }

@@ -85,9 +85,52 @@ export function largeSteeringFixture(count = 1000): SteeringReportData {
           : null,
     });
   }
+  const all = [...base.requests, ...requests];
+  const committed = all.reduce((s, r) => s.plus(r.committedAmount), new Dec(0));
+  const spent = all.reduce((s, r) => s.plus(r.paidAmount), new Dec(0));
+  // Partners put in 25× the small fixture, so the large fund is about 70% used.
+  const contributions = base.funds[0].contributions.map((c) => ({ ...c, amount: moneyString(new Dec(c.amount).times(25)) }));
+  const budget = contributions.reduce((s, c) => s.plus(c.amount), new Dec(0));
   return {
     ...base,
-    requests: [...base.requests, ...requests],
-    catalogueItemsUsed: catalogueItemsOf([...base.requests, ...requests].map((r) => r.comparison)),
+    funds: [
+      {
+        ...base.funds[0],
+        contributions,
+        budget: moneyString(budget),
+        committed: moneyString(committed),
+        spent: moneyString(spent),
+        available: moneyString(budget.minus(committed).minus(spent)),
+      },
+    ],
+    requests: all,
+    burnDown: burnDown(all, budget),
+    catalogueItemsUsed: catalogueItemsOf(all.map((r) => r.comparison)),
   };
+}
+
+/** Month-end balances from decision dates: granted money counts as committed until paid a week later. */
+function burnDown(requests: ReportRequest[], budget: Dec): SteeringReportData['burnDown'] {
+  const points: SteeringReportData['burnDown'] = [];
+  // Month ends from January to October, then the generation date (22 November).
+  for (let month = 0; month <= 10; month += 1) {
+    const at = month === 10 ? new Date(Date.UTC(2026, 10, 22)) : new Date(Date.UTC(2026, month + 1, 0));
+    let committed = new Dec(0);
+    let spent = new Dec(0);
+    for (const r of requests) {
+      if (r.decidedAt === null || new Date(r.decidedAt) > at) continue;
+      const paidAt = new Date(new Date(r.decidedAt).getTime() + 7 * 86_400_000);
+      if (new Dec(r.paidAmount).greaterThan(0)) {
+        if (paidAt <= at) spent = spent.plus(r.paidAmount);
+        else committed = committed.plus(r.paidAmount);
+      } else committed = committed.plus(r.committedAmount);
+    }
+    points.push({
+      date: at.toISOString().slice(0, 10),
+      committed: moneyString(committed),
+      spent: moneyString(spent),
+      available: moneyString(budget.minus(committed).minus(spent)),
+    });
+  }
+  return [{ date: '2026-01-01', committed: '0.00', spent: '0.00', available: moneyString(budget) }, ...points];
 }

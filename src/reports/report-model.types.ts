@@ -92,6 +92,7 @@ export interface DocumentMeta {
 export interface Vignette {
   title: string;
   context: string;
+  /** the professional's justification, in quotation marks */
   quote: string;
   figures: LabelValue[];
   routeHeading: string;
@@ -162,6 +163,8 @@ export interface JustificationModel {
   title: string;
   requestTitle: string;
   what: { heading: string; facts: LabelValue[] };
+  /** status, mandate, requester, submission: shown as one compact line */
+  process: LabelValue[];
   forWhom: { heading: string; facts: LabelValue[] };
   why: { heading: string; justification: string; barriers: LabelValue | null };
   provisions: { heading: string; table: TableModel };

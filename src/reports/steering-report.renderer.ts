@@ -2,11 +2,11 @@
  * Lays out the steering-group report model as a tagged A4 PDF. Layout only: every figure and
  * text comes formatted from buildSteeringReportModel.
  */
-import { artifact, createReportDocument, finishDocument, group, newPage, tagged, type PdfContext } from './pdf/document';
+import { artifact, createReportDocument, finishDocument, group, newPage, tagged, typeset, type PdfContext } from './pdf/document';
 import { chartHeight, histogram, horizontalBarChart, lineChart, pairedBarChart } from './pdf/charts';
 import { drawTable, measureTable } from './pdf/table';
 import { callout, heading, keyFigures, labelValues, paragraph } from './pdf/text';
-import { COLOURS, FONTS, PAGE, SIZES } from './pdf/theme';
+import { COLOURS, FONTS, SIZES } from './pdf/theme';
 import type { SteeringReportModel, Vignette } from './report-model.types';
 
 function cover(ctx: PdfContext, model: SteeringReportModel): void {
@@ -36,7 +36,7 @@ function cover(ctx: PdfContext, model: SteeringReportModel): void {
         doc.font(FONTS.regular).fontSize(10.5);
         tagged(ctx, 'LI', () => {
           doc.fillColor(COLOURS.accent).text('•', ctx.left, y, { lineBreak: false });
-          doc.fillColor(COLOURS.text).text(line, ctx.left + 14, y, { width: ctx.width - 14, lineGap: 2 });
+          doc.fillColor(COLOURS.text).text(typeset(line), ctx.left + 14, y, { width: ctx.width - 14, lineGap: 2 });
         });
         doc.y += 6;
       }
@@ -46,13 +46,23 @@ function cover(ctx: PdfContext, model: SteeringReportModel): void {
   });
 }
 
+/** Height of a vignette below its title, so that one is never split over two pages. */
+function vignetteHeight(ctx: PdfContext, v: Vignette): number {
+  const { doc } = ctx;
+  doc.font(FONTS.regular).fontSize(SIZES.body);
+  const quote = doc.heightOfString(typeset(v.quote), { width: ctx.width - 18 });
+  doc.fontSize(SIZES.small + 0.5);
+  const lines = v.routeLines.reduce((h, l) => h + doc.heightOfString(`• ${typeset(l)}`, { width: ctx.width }) + 1, 0);
+  return 20 + quote + v.figures.length * 13 + 16 + lines;
+}
+
 function vignette(ctx: PdfContext, v: Vignette): void {
   const { doc } = ctx;
   group(ctx, 'Sect', () => {
-    heading(ctx, v.title, 3, 170);
+    heading(ctx, v.title, 3, vignetteHeight(ctx, v));
     paragraph(ctx, v.context, { size: SIZES.small, colour: COLOURS.muted, gapAfter: 4 });
     doc.font(FONTS.regular).fontSize(SIZES.body);
-    const quote = `„${v.quote}”`;
+    const quote = typeset(v.quote);
     const h = doc.heightOfString(quote, { width: ctx.width - 18 });
     const top = doc.y;
     if (top + h > ctx.bottom) newPage(ctx);
@@ -74,14 +84,13 @@ function vignette(ctx: PdfContext, v: Vignette): void {
 
 export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buffer> {
   const ctx = createReportDocument(model.meta);
-  const { doc } = ctx;
   cover(ctx, model);
 
   const k = model.keyFigures;
   newPage(ctx);
   group(ctx, 'Sect', () => {
     heading(ctx, k.heading, 1);
-    keyFigures(ctx, k.figures, 3);
+    keyFigures(ctx, k.figures);
     callout(ctx, k.pace.text, k.pace.underspend ? 'warning' : 'positive');
     lineChart(ctx, k.burnDown);
     heading(ctx, k.contributionsHeading, 2, measureTable(ctx, k.contributions));
@@ -99,7 +108,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
   group(ctx, 'Sect', () => {
     heading(ctx, s.heading, 1, 150);
     paragraph(ctx, s.intro);
-    keyFigures(ctx, s.figures, 4);
+    keyFigures(ctx, s.figures, { columns: 4 });
     histogram(ctx, s.histogram, 100);
     heading(ctx, s.overdueHeading, 2, measureTable(ctx, s.overdue));
     drawTable(ctx, s.overdue);
@@ -119,7 +128,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
   group(ctx, 'Sect', () => {
     heading(ctx, c.heading, 1);
     paragraph(ctx, c.intro);
-    keyFigures(ctx, c.figures, 3);
+    keyFigures(ctx, c.figures);
     pairedBarChart(ctx, c.chart);
     heading(ctx, c.whoPaysHeading, 2, measureTable(ctx, c.whoPays) + 40);
     paragraph(ctx, c.whoPaysIntro, { size: SIZES.small + 0.5, colour: COLOURS.muted });
@@ -130,7 +139,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
   group(ctx, 'Sect', () => {
     heading(ctx, re.heading, 1, 140);
     paragraph(ctx, re.intro);
-    keyFigures(ctx, re.figures, 4);
+    keyFigures(ctx, re.figures, { columns: 4 });
     drawTable(ctx, re.table);
     if (re.more) paragraph(ctx, re.more, { size: SIZES.small, colour: COLOURS.muted });
   });
@@ -144,7 +153,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
 
   const v = model.vignettes;
   group(ctx, 'Sect', () => {
-    heading(ctx, v.heading, 1);
+    heading(ctx, v.heading, 1, 40 + (v.items[0] ? vignetteHeight(ctx, v.items[0]) + 24 : 0));
     paragraph(ctx, v.intro);
     if (v.items.length === 0) paragraph(ctx, v.emptyText, { colour: COLOURS.muted });
     for (const item of v.items) vignette(ctx, item);
@@ -171,6 +180,5 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     drawTable(ctx, m.catalogue, { fontSize: 7.4, maxLines: 8 });
   });
 
-  doc.y = Math.min(doc.y, doc.page.height - PAGE.margins.bottom);
   return finishDocument(ctx, model.meta, { skipFirstPage: true });
 }

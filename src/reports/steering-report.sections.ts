@@ -167,11 +167,12 @@ function quantityLabel(q: string, locale: SteeringContext['data']['locale']): st
 function vignette(ctx: SteeringContext, f: FundedRequest): Vignette {
   const S = ctx.L.steering;
   const locale = ctx.data.locale;
+  const quote = truncateWords(f.request.justification, VIGNETTE_QUOTE_CHARS);
   const lines = [...f.request.comparison.lines].sort((a, b) => new Dec(b.expected).comparedTo(a.expected)).slice(0, 4);
   return {
     title: f.request.title,
     context: fill(S.lifeDomainBy, { domain: ctx.lifeDomain(f.request.lifeDomain), organisation: f.request.organisationName }),
-    quote: truncateWords(f.request.justification, VIGNETTE_QUOTE_CHARS),
+    quote: locale === 'nl' ? `„${quote}”` : `“${quote}”`,
     figures: [
       { label: S.maatwerk, value: ctx.money(f.cost) },
       { label: S.avoidedCentral, value: ctx.money(f.central) },

@@ -22,16 +22,24 @@ export interface PdfContext {
   /** the structure element new content is attached to */
   parent: Struct;
   left: number;
+  /** y where content starts on a new page */
+  top: number;
   width: number;
   /** y where content must stop */
   bottom: number;
   done: Promise<Buffer>;
 }
 
-export function createReportDocument(meta: DocumentMeta): PdfContext {
+export interface DocumentOptions {
+  /** narrower top and bottom margins, to keep a justification on one page */
+  compact?: boolean;
+}
+
+export function createReportDocument(meta: DocumentMeta, options: DocumentOptions = {}): PdfContext {
+  const margins = options.compact ? { ...PAGE.margins, top: 54, bottom: 46 } : { ...PAGE.margins };
   const doc = new PDFDocument({
     size: PAGE.size,
-    margins: { ...PAGE.margins },
+    margins,
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
@@ -60,9 +68,10 @@ export function createReportDocument(meta: DocumentMeta): PdfContext {
   return {
     doc,
     parent: root,
-    left: PAGE.margins.left,
-    width: doc.page.width - PAGE.margins.left - PAGE.margins.right,
-    bottom: doc.page.height - PAGE.margins.bottom,
+    left: margins.left,
+    top: margins.top,
+    width: doc.page.width - margins.left - margins.right,
+    bottom: doc.page.height - margins.bottom,
     done,
   };
 }
@@ -98,7 +107,7 @@ export function group(ctx: PdfContext, type: string, body: (el: Struct) => void,
 export function newPage(ctx: PdfContext): void {
   ctx.doc.addPage();
   ctx.doc.x = ctx.left;
-  ctx.doc.y = PAGE.margins.top;
+  ctx.doc.y = ctx.top;
 }
 
 /** Start a new page when fewer than `height` points are left. */
@@ -108,10 +117,15 @@ export function ensureSpace(ctx: PdfContext, height: number): void {
 
 /**
  * Typographic fixes before layout: the euro sign stays with its amount (no-break space), so a
- * range like "€ 1,00 – € 2,00" only wraps at the dash.
+ * range like "€ 1,00 – € 2,00" only wraps at the dash; dates ("3 feb. 2026 09:00") do not wrap.
  */
 export function typeset(text: string): string {
-  return text.replace(/€ /g, '€\u00a0');
+  return text
+    .replace(/€ /g, '€\u00a0')
+    .replace(/(\d) (uur|dagen|hours?|days?)\b/g, '$1\u00a0$2')
+    .replace(/\b(\d{1,2}) ([A-Za-z]{3,4}\.?) (\d{4})(?: (\d{2}:\d{2}))?/g, (_m, d: string, mon: string, y: string, t?: string) =>
+      [d, mon, y, t].filter(Boolean).join('\u00a0'),
+    );
 }
 
 /** Shorten `text` with an ellipsis until it fits on one line of `width`. */
@@ -131,7 +145,7 @@ export function finishDocument(ctx: PdfContext, meta: DocumentMeta, options: { s
     doc.switchToPage(i);
     const pageNo = String(i - range.start + 1);
     const total = String(range.count);
-    const footerY = doc.page.height - PAGE.footerOffset;
+    const footerY = doc.page.height - Math.min(PAGE.footerOffset, doc.page.margins.bottom - 14);
     artifact(ctx, () => {
       doc.font(FONTS.regular).fontSize(SIZES.small).fillColor(COLOURS.muted);
       const pageLabel = meta.pageOf.replace('{page}', pageNo).replace('{pages}', total);
@@ -141,12 +155,13 @@ export function finishDocument(ctx: PdfContext, meta: DocumentMeta, options: { s
       if (options.skipFirstPage && i === range.start) return;
       doc.font(FONTS.bold).fillColor(COLOURS.primary);
       const title = fitLine(doc, meta.headerTitle, ctx.width * 0.45);
-      doc.text(title, ctx.left, PAGE.headerY, { lineBreak: false });
+      const headerY = Math.min(PAGE.headerY, ctx.top - 34);
+      doc.text(title, ctx.left, headerY, { lineBreak: false });
       const titleWidth = doc.widthOfString(title);
       doc.font(FONTS.regular).fillColor(COLOURS.muted);
       const fund = fitLine(doc, meta.headerFund, ctx.width - titleWidth - 24);
-      doc.text(fund, right - doc.widthOfString(fund), PAGE.headerY, { lineBreak: false });
-      doc.moveTo(ctx.left, PAGE.headerY + 14).lineTo(right, PAGE.headerY + 14).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
+      doc.text(fund, right - doc.widthOfString(fund), headerY, { lineBreak: false });
+      doc.moveTo(ctx.left, headerY + 14).lineTo(right, headerY + 14).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
     }, 'Pagination');
   }
   doc.end();

@@ -5,17 +5,18 @@
 import type { TableModel } from '../report-model.types';
 import { artifact, group, newPage, tagged, typeset, type PdfContext } from './document';
 import { paragraph } from './text';
-import { COLOURS, FONTS, PAGE, SIZES } from './theme';
+import { COLOURS, FONTS, SIZES } from './theme';
 
 export interface TableOptions {
   fontSize?: number;
   /** cells are cut off with an ellipsis beyond this many lines */
   maxLines?: number;
   zebra?: boolean;
+  /** less padding, for the one-page justification */
+  dense?: boolean;
 }
 
 const PAD_X = 4;
-const PAD_Y = 3.2;
 const LINE_GAP = 1;
 
 interface Layout {
@@ -24,6 +25,7 @@ interface Layout {
   size: number;
   lineHeight: number;
   maxLines: number;
+  padY: number;
 }
 
 /**
@@ -35,8 +37,13 @@ function minWidth(ctx: PdfContext, table: TableModel, i: number, size: number): 
   const column = table.columns[i];
   doc.font(FONTS.bold).fontSize(size);
   let widest = Math.max(...column.header.split(/\s+/).map((w) => doc.widthOfString(w)));
-  if (column.align === 'right') {
-    doc.font(FONTS.regular).fontSize(size);
+  doc.font(FONTS.regular).fontSize(size);
+  if (column.align === 'left') {
+    // Room for the longest unbreakable word (glued dates, amounts), but a long title may not take over.
+    let word = 0;
+    for (const row of table.rows) for (const w of typeset(row[i] ?? '').split(/[ \n]/)) word = Math.max(word, doc.widthOfString(w));
+    widest = Math.max(widest, Math.min(word, ctx.width * 0.3));
+  } else {
     for (const row of table.rows) widest = Math.max(widest, ...typeset(row[i] ?? '').split('\n').map((t) => doc.widthOfString(t)));
     if (table.totalRow) {
       doc.font(FONTS.bold).fontSize(size);
@@ -69,7 +76,7 @@ function layout(ctx: PdfContext, table: TableModel, options: TableOptions): Layo
   const w = columnWidths(ctx.width, table.columns.map((c) => c.weight), mins);
   const x = w.map((_, i) => ctx.left + w.slice(0, i).reduce((s, v) => s + v, 0));
   ctx.doc.font(FONTS.regular).fontSize(size);
-  return { x, w, size, lineHeight: ctx.doc.currentLineHeight(true) + LINE_GAP, maxLines: options.maxLines ?? 6 };
+  return { x, w, size, lineHeight: ctx.doc.currentLineHeight(true) + LINE_GAP, maxLines: options.maxLines ?? 6, padY: options.dense ? 1.8 : 3.2 };
 }
 
 /** Height of the cell text, capped at maxLines (plus a hair so the last line still fits). */
@@ -81,19 +88,29 @@ function cellHeight(ctx: PdfContext, l: Layout, raw: string, width: number, bold
 }
 
 function rowHeight(ctx: PdfContext, l: Layout, cells: string[], bold: boolean): number {
-  return Math.max(...cells.map((c, i) => cellHeight(ctx, l, c, l.w[i] - 2 * PAD_X, bold))) + 2 * PAD_Y;
+  return Math.max(...cells.map((c, i) => cellHeight(ctx, l, c, l.w[i] - 2 * PAD_X, bold))) + 2 * l.padY;
 }
 
-function drawCells(ctx: PdfContext, table: TableModel, l: Layout, cells: string[], top: number, h: number, bold: boolean, colour: string, cellType: 'TH' | 'TD' | null): void {
+interface CellStyle {
+  bold: boolean;
+  colour: string;
+  tag: 'TH' | 'TD' | null;
+  /** header cells sit on the bottom line, as in financial tables */
+  bottom?: boolean;
+}
+
+function drawCells(ctx: PdfContext, table: TableModel, l: Layout, cells: string[], top: number, h: number, style: CellStyle): void {
   const { doc } = ctx;
+  const { bold, colour, tag: cellType } = style;
   cells.forEach((raw, i) => {
     const text = typeset(raw);
     const width = l.w[i] - 2 * PAD_X;
+    const offset = style.bottom ? h - 2 * l.padY - cellHeight(ctx, l, raw, width, bold) : 0;
     const paint = () => {
       doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(l.size).fillColor(colour);
-      doc.text(text, l.x[i] + PAD_X, top + PAD_Y, {
+      doc.text(text, l.x[i] + PAD_X, top + l.padY + Math.max(0, offset), {
         width,
-        height: h - 2 * PAD_Y,
+        height: h - 2 * l.padY,
         ellipsis: true,
         align: table.columns[i].align,
         lineGap: LINE_GAP,
@@ -113,11 +130,11 @@ function header(ctx: PdfContext, table: TableModel, l: Layout, repeat: boolean):
   if (repeat) {
     artifact(ctx, () => {
       doc.rect(ctx.left, top, ctx.width, h).fill(COLOURS.primary);
-      drawCells(ctx, table, l, heads, top, h, true, COLOURS.white, null);
+      drawCells(ctx, table, l, heads, top, h, { bold: true, colour: COLOURS.white, tag: null, bottom: true });
     }, 'Pagination');
   } else {
     artifact(ctx, () => doc.rect(ctx.left, top, ctx.width, h).fill(COLOURS.primary));
-    group(ctx, 'TR', () => drawCells(ctx, table, l, heads, top, h, true, COLOURS.white, 'TH'));
+    group(ctx, 'TR', () => drawCells(ctx, table, l, heads, top, h, { bold: true, colour: COLOURS.white, tag: 'TH', bottom: true }));
   }
   doc.y = top + h;
 }
@@ -144,10 +161,10 @@ export function drawTable(ctx: PdfContext, table: TableModel, options: TableOpti
   const l = layout(ctx, table, options);
   const headHeight = rowHeight(ctx, l, table.columns.map((c) => c.header), true);
   const firstRow = table.rows[0] ? rowHeight(ctx, l, table.rows[0], false) : 0;
-  const pageRoom = ctx.bottom - PAGE.margins.top;
-  const whole = table.rows.length <= KEEP_TOGETHER_ROWS ? measureTable(ctx, table, options) : Infinity;
-  // Short tables move to the next page whole; long ones at least keep header and first row together.
-  if (doc.y + Math.min(whole, pageRoom) > ctx.bottom || doc.y + headHeight + firstRow > ctx.bottom) newPage(ctx);
+  const pageRoom = ctx.bottom - ctx.top;
+  // Short tables move to the next page whole (if they fit on one); long ones keep header and first row together.
+  const whole = table.rows.length <= KEEP_TOGETHER_ROWS ? measureTable(ctx, table, options) : 0;
+  if ((whole <= pageRoom && doc.y + whole > ctx.bottom) || doc.y + headHeight + firstRow > ctx.bottom) newPage(ctx);
   const zebra = options.zebra ?? true;
   group(ctx, 'Table', () => {
     header(ctx, table, l, false);
@@ -169,11 +186,11 @@ export function drawTable(ctx: PdfContext, table: TableModel, options: TableOpti
         }
         doc.moveTo(ctx.left, top + h).lineTo(ctx.left + ctx.width, top + h).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
       });
-      group(ctx, 'TR', () => drawCells(ctx, table, l, cells, top, h, bold, COLOURS.text, 'TD'));
+      group(ctx, 'TR', () => drawCells(ctx, table, l, cells, top, h, { bold, colour: COLOURS.text, tag: 'TD' }));
       doc.y = top + h;
     });
   });
   doc.x = ctx.left;
-  doc.y += 8;
+  doc.y += options.dense ? 5 : 8;
   doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
 }

@@ -2,19 +2,25 @@
  * Text blocks: headings, paragraphs, key-figure tiles, label/value lists and callouts.
  */
 import type { FigureTone, KeyFigure, LabelValue } from '../report-model.types';
-import { artifact, ensureSpace, group, tagged, typeset, type PdfContext } from './document';
+import { artifact, ensureSpace, fitLine, group, tagged, typeset, type PdfContext } from './document';
 import { COLOURS, FONTS, SIZES } from './theme';
 
 /** A heading, kept on one page with at least `keepWith` points of what follows. */
-export function heading(ctx: PdfContext, text: string, level: 1 | 2 | 3, keepWith = level === 1 ? 90 : 60): void {
+export function heading(
+  ctx: PdfContext,
+  text: string,
+  level: 1 | 2 | 3,
+  keepWith = level === 1 ? 90 : 60,
+  place: { x?: number; width?: number } = {},
+): void {
   const { doc } = ctx;
   const size = level === 1 ? SIZES.h1 : level === 2 ? SIZES.h2 : SIZES.h3;
   ensureSpace(ctx, size * 2 + 16 + Math.min(keepWith, ctx.bottom - 200));
-  doc.y += level === 1 ? 4 : level === 2 ? 8 : 4;
+  doc.y += level === 1 ? 4 : level === 2 ? 8 : 2;
   doc.font(FONTS.bold).fontSize(size).fillColor(level === 3 ? COLOURS.text : COLOURS.primary);
   const y = doc.y;
   tagged(ctx, `H${level}`, () => {
-    doc.text(text, ctx.left, y, { width: ctx.width, lineGap: 1 });
+    doc.text(text, place.x ?? ctx.left, y, { width: place.width ?? ctx.width, lineGap: 1 });
   });
   if (level === 1) {
     const ruleY = doc.y + 2;
@@ -23,7 +29,7 @@ export function heading(ctx: PdfContext, text: string, level: 1 | 2 | 3, keepWit
     });
     doc.y = ruleY + 8;
   } else {
-    doc.y += 3;
+    doc.y += level === 2 ? 3 : 2;
   }
   doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
 }
@@ -60,23 +66,35 @@ function toneColours(tone: FigureTone | undefined): { bar: string; value: string
   return { bar: COLOURS.accent, value: COLOURS.primary };
 }
 
+export interface KeyFigureOptions {
+  columns?: number;
+  valueSize?: number;
+  labelSize?: number;
+  /** inner padding at top and bottom */
+  padding?: number;
+}
+
 /** Tiles in a grid: small label, large value, optional note. */
-export function keyFigures(ctx: PdfContext, raw: KeyFigure[], columns = 3, valueSize: number = SIZES.figure): void {
+export function keyFigures(ctx: PdfContext, raw: KeyFigure[], options: KeyFigureOptions = {}): void {
   const { doc } = ctx;
+  const columns = options.columns ?? 3;
+  const valueSize = options.valueSize ?? SIZES.figure;
+  const labelSize = options.labelSize ?? SIZES.small;
+  const pad = options.padding ?? 7;
   const figures = raw.map((f) => ({ ...f, value: typeset(f.value), note: f.note && typeset(f.note) }));
-  const gap = 10;
+  const gap = columns > 4 ? 6 : 10;
   const tileWidth = (ctx.width - gap * (columns - 1)) / columns;
   const inner = tileWidth - 16;
   const heightOf = (f: KeyFigure) => {
-    doc.font(FONTS.regular).fontSize(SIZES.small);
+    doc.font(FONTS.regular).fontSize(labelSize);
     let h = doc.heightOfString(f.label, { width: inner });
     doc.font(FONTS.bold).fontSize(valueSize);
-    h += doc.heightOfString(f.value, { width: inner }) + 2;
+    h += doc.heightOfString(f.value, { width: inner }) + 1;
     if (f.note) {
-      doc.font(FONTS.regular).fontSize(SIZES.small - 0.5);
+      doc.font(FONTS.regular).fontSize(labelSize - 0.5);
       h += doc.heightOfString(f.note, { width: inner });
     }
-    return h + 14;
+    return h + 2 * pad;
   };
   group(ctx, 'Div', () => {
     for (let i = 0; i < figures.length; i += columns) {
@@ -92,12 +110,12 @@ export function keyFigures(ctx: PdfContext, raw: KeyFigure[], columns = 3, value
           doc.rect(x, top, 3, rowHeight).fill(colours.bar);
         });
         tagged(ctx, 'P', () => {
-          doc.font(FONTS.regular).fontSize(SIZES.small).fillColor(COLOURS.muted);
-          doc.text(f.label, x + 10, top + 7, { width: inner });
+          doc.font(FONTS.regular).fontSize(labelSize).fillColor(COLOURS.muted);
+          doc.text(f.label, x + 10, top + pad, { width: inner });
           doc.font(FONTS.bold).fontSize(valueSize).fillColor(colours.value);
           doc.text(f.value, x + 10, doc.y + 1, { width: inner });
           if (f.note) {
-            doc.font(FONTS.regular).fontSize(SIZES.small - 0.5).fillColor(COLOURS.muted);
+            doc.font(FONTS.regular).fontSize(labelSize - 0.5).fillColor(COLOURS.muted);
             doc.text(f.note, x + 10, doc.y, { width: inner });
           }
         });
@@ -164,4 +182,52 @@ export function callout(ctx: PdfContext, raw: string, tone: FigureTone): void {
   });
   doc.x = ctx.left;
   doc.y = top + h + 8;
+}
+
+/** Label/value pairs set one after another, wrapping between pairs: "Status Betaald · Mandaat …". */
+export function inlineFacts(ctx: PdfContext, items: LabelValue[], size: number = SIZES.body): void {
+  const { doc } = ctx;
+  const sep = '  ·  ';
+  doc.font(FONTS.regular).fontSize(size);
+  const sepWidth = doc.widthOfString(sep);
+  const lineHeight = doc.currentLineHeight(true) + 2;
+  const measured = items.map((item) => {
+    doc.font(FONTS.bold).fontSize(size);
+    const label = `${item.label} `;
+    const lw = doc.widthOfString(label);
+    doc.font(FONTS.regular).fontSize(size);
+    const value = fitLine(doc, item.value, ctx.width - lw);
+    return { label, value, lw, width: lw + doc.widthOfString(value) };
+  });
+  let lines = 1;
+  let x = 0;
+  const placed = measured.map((m) => {
+    const start = x === 0 ? 0 : x + sepWidth;
+    if (x > 0 && start + m.width > ctx.width) {
+      lines += 1;
+      x = m.width;
+      return { ...m, line: lines - 1, x: 0, sep: false };
+    }
+    x = start + m.width;
+    return { ...m, line: lines - 1, x: start, sep: start > 0 };
+  });
+  ensureSpace(ctx, lines * lineHeight);
+  const top = doc.y;
+  group(ctx, 'P', () => {
+    for (const p of placed) {
+      const y = top + p.line * lineHeight;
+      if (p.sep) {
+        artifact(ctx, () => {
+          doc.font(FONTS.regular).fontSize(size).fillColor(COLOURS.muted);
+          doc.text(sep, ctx.left + p.x - sepWidth, y, { lineBreak: false });
+        });
+      }
+      tagged(ctx, 'Span', () => {
+        doc.font(FONTS.bold).fontSize(size).fillColor(COLOURS.muted).text(p.label, ctx.left + p.x, y, { lineBreak: false });
+        doc.font(FONTS.regular).fontSize(size).fillColor(COLOURS.text).text(p.value, ctx.left + p.x + p.lw, y, { lineBreak: false });
+      });
+    }
+  });
+  doc.x = ctx.left;
+  doc.y = top + lines * lineHeight + 3;
 }

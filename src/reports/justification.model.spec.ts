@@ -1,0 +1,89 @@
+import { buildJustificationModel } from './justification.model';
+import type { JustificationData } from './report-data.types';
+import { justificationFixture } from './report-fixtures';
+import type { JustificationModel } from './report-model.types';
+
+const built = (data: JustificationData = justificationFixture()): Promise<JustificationModel> =>
+  Promise.resolve().then(() => buildJustificationModel(data));
+
+describe('buildJustificationModel', () => {
+  it('states what is paid, to whom and from which fund', async () => {
+    await expect(built().then((m) => m.what.facts)).resolves.toEqual([
+      { label: 'Bedrag', value: '€ 3.000,00' },
+      { label: 'Ontvanger', value: 'NS Reizigers B.V.' },
+      { label: 'Levensdomein', value: 'Veiligheid' },
+      { label: 'Spoed', value: 'nee' },
+      { label: 'Fonds', value: 'Doorbraakfonds Utrecht Noordwest 2026' },
+    ]);
+  });
+
+  it('names the requester, mandate and submission time', async () => {
+    await expect(built().then((m) => m.process)).resolves.toEqual([
+      { label: 'Status', value: 'Betaald' },
+      { label: 'Mandaat', value: 'Eén budgethouder' },
+      { label: 'Aangevraagd door', value: 'Sanne de Vries, Buurtteam Overvecht' },
+      { label: 'Ingediend', value: '3 feb. 2026 09:00' },
+    ]);
+  });
+
+  it('identifies the person only by case pseudonym and neighbourhood', async () => {
+    await expect(built().then((m) => m.forWhom.facts.map((f) => f.value).slice(0, 2))).resolves.toEqual(['UNW-7K3Q', 'Overvecht']);
+  });
+
+  it('shows the urgent deadline when the request is urgent', async () => {
+    const data = justificationFixture();
+    data.request = { ...data.request, urgent: true, decisionDue: '2026-02-04T09:00:00+01:00' };
+    await expect(built(data).then((m) => m.what.facts[3])).resolves.toEqual({ label: 'Spoed', value: 'ja, besluit vóór 4 feb. 2026 09:00' });
+  });
+
+  it('prices the conventional route line by line with numbered sources', async () => {
+    await expect(built().then((m) => [m.route.table.rows, m.route.table.totalRow])).resolves.toEqual([
+      [
+        ['Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs) [1]', 'Justitie (DJI)', '€ 369,91 per dag', '120', '80%', '€ 35.511,36'],
+        ['Casusoverleg met zes professionals [2]', 'Gemeente', '€ 1.500,00 per overleg', '6', '90%', '€ 8.100,00'],
+        ['Politie-inzet per E33-melding (verward gedrag) [3]', 'Politie', '€ 308,64 per melding', '10', '75%', '€ 2.314,80'],
+      ],
+      ['Vermeden kosten (centraal)', '', '', '', '', '€ 45.926,16'],
+    ]);
+  });
+
+  it('lists the sources with price year and confidence', async () => {
+    await expect(built().then((m) => m.route.sources[1])).resolves.toBe(
+      "[2] Casusoverleg met zes professionals (€ 1.500,00, geen jaar; gemiddeld): ZonMw-projectaanvraag 'Thuis in Zuidoost' (gemeente 's-Hertogenbosch e.a.): 'Casuïstiekvergaderingen met 6 man kosten 1500 euro per keer'",
+    );
+  });
+
+  it('summarises cost, avoided range, net benefit and ratio', async () => {
+    await expect(built().then((m) => m.route.figures.map((f) => `${f.label}: ${f.value}`))).resolves.toEqual([
+      'Maatwerkkosten: € 3.000,00',
+      'Vermeden kosten (centraal): € 45.926,16',
+      'Bandbreedte: € 33.865,92 – € 57.986,40',
+      'Netto baat: € 42.926,16',
+      'Vermeden per euro: € 15,31',
+    ]);
+  });
+
+  it('records approvals and every step with who, when and why', async () => {
+    await expect(built().then((m) => [m.decision.approvals.rows, m.decision.history.rows[2]])).resolves.toEqual([
+      [['3 feb. 2026 14:30', 'Ahmed El Khatib', 'Gemeente Utrecht', 'Goedkoper dan één week detentie; casusoverleg unaniem.']],
+      ['3 feb. 2026 14:30', 'Ahmed El Khatib (budgethouder)', 'Ingediend → Goedgekeurd', 'Goedkoper dan één week detentie; casusoverleg unaniem.'],
+    ]);
+  });
+
+  it('totals the payments', async () => {
+    const data = justificationFixture();
+    data.payments.push({ at: '2026-03-01T10:00:00+01:00', amount: '0.01', reference: 'correctie' });
+    await expect(built(data).then((m) => [m.payments.table.rows, m.payments.table.totalRow])).resolves.toEqual([
+      [
+        ['20 feb. 2026', 'NS-2026-000417 jaarabonnement', '€ 3.000,00'],
+        ['1 mrt. 2026', 'correctie', '€ 0,01'],
+      ],
+      ['Totaal betaald', '', '€ 3.000,01'],
+    ]);
+  });
+
+  it('leaves out the payment total when nothing was paid', async () => {
+    const data = { ...justificationFixture(), payments: [] };
+    await expect(built(data).then((m) => [m.payments.table.rows.length, m.payments.table.totalRow])).resolves.toEqual([0, undefined]);
+  });
+});

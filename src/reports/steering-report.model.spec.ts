@@ -1,0 +1,310 @@
+import type { SteeringReportData } from './report-data.types';
+import { steeringFixture } from './report-fixtures';
+import type { SteeringReportModel } from './report-model.types';
+import { buildSteeringReportModel } from './steering-report.model';
+
+/** Build as a promise so that a throwing builder fails the test as a rejection. */
+const built = (data: SteeringReportData = steeringFixture()): Promise<SteeringReportModel> =>
+  Promise.resolve().then(() => buildSteeringReportModel(data));
+
+const figure = (m: { figures: { label: string; value: string }[] }, label: string) =>
+  m.figures.find((f) => f.label === label)?.value;
+
+describe('buildSteeringReportModel', () => {
+  it('formats the cover with period, price year and Amsterdam generation time', async () => {
+    await expect(built().then((m) => m.cover.facts)).resolves.toEqual([
+      { label: 'Fonds', value: 'Doorbraakfonds Utrecht Noordwest 2026' },
+      { label: 'Periode', value: '1 jan. 2026 – 22 nov. 2026' },
+      { label: 'Prijspeil', value: '2026' },
+      { label: 'Gegenereerd', value: '22 nov. 2026 14:05' },
+    ]);
+  });
+
+  it('sets document metadata in Dutch with the running header and footer texts', async () => {
+    await expect(built().then((m) => m.meta)).resolves.toEqual({
+      title: 'Stuurgroeprapportage Doorbraakbudget – Doorbraakfonds Utrecht Noordwest 2026',
+      subject: 'Kosten en baten van maatwerkuitgaven, 1 jan. 2026 – 22 nov. 2026',
+      author: 'Doorbraakbudget',
+      lang: 'nl-NL',
+      headerTitle: 'Stuurgroeprapportage Doorbraakbudget',
+      headerFund: 'Doorbraakfonds Utrecht Noordwest 2026 · 1 jan. 2026 – 22 nov. 2026',
+      footerLeft: 'Doorbraakbudget · gegenereerd 22 nov. 2026 14:05',
+      pageOf: 'Pagina {page} van {pages}',
+    });
+  });
+
+  it('sums the fund figures and computes the spending rate', async () => {
+    await expect(built().then((m) => m.keyFigures.figures.map((f) => [f.label, f.value]))).resolves.toEqual([
+      ['Budget (bijdragen)', '€ 50.000,00'],
+      ['Gereserveerd', '€ 10.350,00'],
+      ['Uitgegeven', '€ 5.750,00'],
+      ['Beschikbaar', '€ 33.900,00'],
+      ['Bestedingsgraad', '32,2%'],
+      ['Verstreken looptijd', '89,2%'],
+    ]);
+  });
+
+  it('flags underspend when the spending rate lags the elapsed period by more than 25 points', async () => {
+    await expect(built().then((m) => m.keyFigures.pace)).resolves.toEqual({
+      underspend: true,
+      text: 'Onderbesteding: de bestedingsgraad (32,2%) blijft meer dan 25 procentpunt achter bij het verstreken deel van de looptijd (89,2%).',
+    });
+  });
+
+  it('does not flag underspend while the spending rate keeps up with the period', async () => {
+    const data = { ...steeringFixture(), generatedAt: new Date('2026-05-01T10:00:00Z') };
+    await expect(built(data).then((m) => [m.keyFigures.pace.underspend, figure(m.keyFigures, 'Verstreken looptijd')])).resolves.toEqual([
+      false,
+      '33,0%',
+    ]);
+  });
+
+  it('lists contributions per partner, largest first, with shares and a total', async () => {
+    await expect(built().then((m) => [m.keyFigures.contributions.rows, m.keyFigures.contributions.totalRow])).resolves.toEqual([
+      [
+        ['Gemeente Utrecht', 'Gemeente', '€ 25.000,00', '50,0%'],
+        ['Zilveren Kruis', 'Zorgverzekeraar', '€ 10.000,00', '20,0%'],
+        ['Altrecht GGZ', 'Zorgaanbieder', '€ 5.000,00', '10,0%'],
+        ['Mitros', 'Woningcorporatie', '€ 5.000,00', '10,0%'],
+        ['Politie Midden-Nederland', 'Politie', '€ 5.000,00', '10,0%'],
+      ],
+      ['Totaal', '', '€ 50.000,00', '100,0%'],
+    ]);
+  });
+
+  it('counts requests by outcome, leaving drafts out', async () => {
+    const data = steeringFixture();
+    data.requests.push({ ...data.requests[0], id: 'r-draft', status: 'draft' });
+    await expect(built(data).then((m) => m.requests.counts.rows)).resolves.toEqual([
+      ['Ingediend (totaal)', '10'],
+      ['Toegekend (goedgekeurd, betaald of geëvalueerd)', '5'],
+      ['Afgewezen', '1'],
+      ['Ingetrokken', '2'],
+      ['Geannuleerd', '1'],
+      ['Nog in behandeling', '1'],
+      ['Opgelost zonder geld', '1'],
+      ['Achteraf verantwoord (eigen mandaat)', '2'],
+      ['Spoedaanvragen', '2'],
+    ]);
+  });
+
+  it('counts requests and granted amounts per mandate tier', async () => {
+    await expect(built().then((m) => m.requests.tiers.rows)).resolves.toEqual([
+      ['Eigen mandaat professional', '2', '€ 1.200,00'],
+      ['Eén budgethouder', '7', '€ 5.400,00'],
+      ['Twee goedkeurders', '1', '€ 9.500,00'],
+    ]);
+  });
+
+  it('reports median and p90 decision time over budget-holder decisions', async () => {
+    await expect(built().then((m) => m.speed.figures.map((f) => [f.value, f.note ?? '']))).resolves.toEqual([
+      ['24,0 uur', '5 besluiten'],
+      ['102,0 uur (4,3 dagen)', ''],
+      ['50,0%', '1 van 2'],
+      ['1', ''],
+    ]);
+  });
+
+  it('buckets decision times into the histogram classes', async () => {
+    await expect(built().then((m) => m.speed.histogram.buckets.map((b) => `${b.label}: ${b.countLabel}`))).resolves.toEqual([
+      '< 4 uur: 0',
+      '4–24 uur: 2',
+      '1–3 dagen: 1',
+      '3–7 dagen: 2',
+      '> 7 dagen: 0',
+    ]);
+  });
+
+  it('lists undecided requests past their decision deadline', async () => {
+    await expect(built().then((m) => m.speed.overdue.rows)).resolves.toEqual([
+      ['Taxi naar de GGZ-intake (spoed)', 'Buurtteam Overvecht', '21 nov. 2026 09:00', '29,1 uur'],
+    ]);
+  });
+
+  it('totals spending per life domain from paid, else committed amounts', async () => {
+    await expect(built().then((m) => [m.spending.byLifeDomain.rows, m.spending.byLifeDomain.totalRow])).resolves.toEqual([
+      [
+        ['Wonen', '2', '€ 10.350,00', '64,3%'],
+        ['Veiligheid', '1', '€ 3.000,00', '18,6%'],
+        ['Inkomen en schulden', '1', '€ 2.400,00', '14,9%'],
+        ['Dagbesteding', '1', '€ 350,00', '2,2%'],
+      ],
+      ['Totaal', '5', '€ 16.100,00', '100,0%'],
+    ]);
+  });
+
+  it('takes the paid amount as maatwerk cost when less than requested was paid', async () => {
+    const data = steeringFixture();
+    data.requests[0] = { ...data.requests[0], paidAmount: '2750.00' };
+    await expect(built(data).then((m) => m.appendix.table.rows[0].slice(3))).resolves.toEqual([
+      '€ 2.750,00',
+      '€ 45.926,16',
+      '16,70',
+    ]);
+  });
+
+  it('compares maatwerk spending with the avoided cost of the conventional route', async () => {
+    await expect(built().then((m) => m.comparison.figures.map((f) => [f.label, f.value, f.note ?? '']))).resolves.toEqual([
+      ['Maatwerkuitgaven', '€ 16.100,00', ''],
+      ['Vermeden kosten (centraal)', '€ 70.910,24', ''],
+      ['Bandbreedte vermeden kosten', '€ 51.397,80 – € 90.422,70', ''],
+      ['Vermeden per uitgegeven euro', '€ 4,40', ''],
+      ['Netto baat', '€ 54.810,24', 'bandbreedte € 35.297,80 tot € 74.322,70'],
+      ['Fiscaal / maatschappelijk', '€ 70.910,24 / € 0,00', ''],
+    ]);
+  });
+
+  it('puts who pays next to who benefits, splitting maatwerk cost pro rata to contributions', async () => {
+    await expect(built().then((m) => [m.comparison.whoPays.rows, m.comparison.whoPays.totalRow])).resolves.toEqual([
+      [
+        ['Justitie (DJI)', '€ 0,00', '€ 0,00', '€ 35.511,36', '€ 35.511,36'],
+        ['Gemeente', '€ 25.000,00', '€ 8.050,00', '€ 25.069,11', '€ 17.019,11'],
+        ['Zorgverzekeraar', '€ 10.000,00', '€ 3.220,00', '€ 4.414,97', '€ 1.194,97'],
+        ['Woningcorporatie', '€ 5.000,00', '€ 1.610,00', '€ 3.600,00', '€ 1.990,00'],
+        ['Politie', '€ 5.000,00', '€ 1.610,00', '€ 2.314,80', '€ 704,80'],
+        ['Zorgaanbieder', '€ 5.000,00', '€ 1.610,00', '€ 0,00', '-€ 1.610,00'],
+      ],
+      ['Totaal', '€ 50.000,00', '€ 16.100,00', '€ 70.910,24', '€ 54.810,24'],
+    ]);
+  });
+
+  it('splits an odd maatwerk total over partners so that the cents add up', async () => {
+    const data = steeringFixture();
+    data.requests[4] = { ...data.requests[4], paidAmount: '350.01' };
+    await expect(built(data).then((m) => m.comparison.whoPays.rows.map((r) => r[2]))).resolves.toEqual([
+      '€ 0,00',
+      '€ 8.050,01',
+      '€ 3.220,00',
+      '€ 1.610,00',
+      '€ 1.610,00',
+      '€ 1.610,00',
+    ]);
+  });
+
+  it('sets estimates against realised avoided cost where follow-up exists', async () => {
+    await expect(built().then((m) => [m.realised.figures.map((f) => f.value), m.realised.table.rows])).resolves.toEqual([
+      ['2', '€ 53.399,91', '€ 48.973,75', '91,7%'],
+      [
+        ['Jaarabonnement NS voor meneer die in de trein „vergadert”', '€ 45.926,16', '€ 41.500,00', '-€ 4.426,16'],
+        ['Huurachterstand aflossen om uithuiszetting te voorkomen', '€ 7.473,75', '€ 7.473,75', '€ 0,00'],
+      ],
+    ]);
+  });
+
+  it('ranks recurring barriers by count with up to two example titles', async () => {
+    await expect(built().then((m) => m.barriers.table.rows.slice(0, 2))).resolves.toEqual([
+      [
+        'Financiering per domein, niet per persoon',
+        '5',
+        '• Jaarabonnement NS voor meneer die in de trein „vergadert”\n• Huurachterstand aflossen om uithuiszetting te voorkomen',
+      ],
+      [
+        'Geen regeling voor vervoerskosten',
+        '3',
+        '• Jaarabonnement NS voor meneer die in de trein „vergadert”\n• Fiets en slot om zelf naar de dagbesteding te gaan',
+      ],
+    ]);
+  });
+
+  it('tells the rail-pass case as the first vignette, in the professional’s words', async () => {
+    await expect(built().then((m) => m.vignettes.items[0])).resolves.toMatchObject({
+      title: 'Jaarabonnement NS voor meneer die in de trein „vergadert”',
+      context: 'Veiligheid · Buurtteam Overvecht',
+      quote: expect.stringMatching(/^„Meneer heeft een niet te behandelen schizofrenie .* alleen een uitkering\.”$/),
+      figures: [
+        { label: 'Maatwerkuitgaven', value: '€ 3.000,00' },
+        { label: 'Vermeden kosten (centraal)', value: '€ 45.926,16' },
+        { label: 'Bandbreedte vermeden kosten', value: '€ 33.865,92 – € 57.986,40' },
+        { label: 'Netto baat', value: '€ 42.926,16' },
+        { label: 'Vermeden per uitgegeven euro', value: '€ 15,31' },
+      ],
+      routeLines: [
+        '120 × Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs), kans 80%: € 35.511,36',
+        '6 × Casusoverleg met zes professionals, kans 90%: € 8.100,00',
+        '10 × Politie-inzet per E33-melding (verward gedrag), kans 75%: € 2.314,80',
+      ],
+    });
+  });
+
+  it('shows at most three vignettes, ordered by net benefit', async () => {
+    await expect(built().then((m) => m.vignettes.items.map((v) => v.title))).resolves.toEqual([
+      'Jaarabonnement NS voor meneer die in de trein „vergadert”',
+      'Tijdelijke woonunit voor zes maanden (café-bovenwoning niet meer beschikbaar)',
+      'Huurachterstand aflossen om uithuiszetting te voorkomen',
+    ]);
+  });
+
+  it('keeps requester names out of the steering report', async () => {
+    const data = steeringFixture();
+    data.requests[0] = { ...data.requests[0], requesterName: 'Sanne de Vries' };
+    await expect(built(data).then((m) => JSON.stringify(m).includes('Sanne'))).resolves.toBe(false);
+  });
+
+  it('lists every request of the period in the appendix', async () => {
+    await expect(built().then((m) => m.appendix.table.rows.map((r) => `${r[0]} | ${r[2]} | ${r[5]}`))).resolves.toEqual([
+      'Jaarabonnement NS voor meneer die in de trein „vergadert” | Betaald | 15,31',
+      'Huurachterstand aflossen om uithuiszetting te voorkomen | Betaald | 3,11',
+      'Koelkast en kookplaat voor zelfstandig wonen na opname | Goedgekeurd | 1,23',
+      'Tijdelijke woonunit voor zes maanden (café-bovenwoning niet meer beschikbaar) | Goedgekeurd | 1,69',
+      'Fiets en slot om zelf naar de dagbesteding te gaan | Betaald | 1,29',
+      'Opslag van de inboedel tijdens de verhuizing | Afgewezen | 0,50',
+      'Cursus budgetteren met een maatje | Ingetrokken | 0,00',
+      'Opvang van de hond tijdens een crisisopname | Geannuleerd | 1,17',
+      'Buurtbemiddeling in plaats van politie-inzet | Ingetrokken | –',
+      'Taxi naar de GGZ-intake (spoed) | Ingediend | 1,55',
+    ]);
+  });
+
+  it('documents confidence bands and every catalogue item used with its source', async () => {
+    await expect(built().then((m) => [m.methodology.bands.rows, m.methodology.catalogue.rows[2]])).resolves.toEqual([
+      [
+        ['Hoog', '± 10%'],
+        ['Gemiddeld', '± 25%'],
+        ['Laag', '± 50%'],
+      ],
+      [
+        'Casusoverleg met zes professionals (case_meeting, v1)',
+        '€ 1.500,00',
+        'geen jaar',
+        'Gemiddeld',
+        "ZonMw-projectaanvraag 'Thuis in Zuidoost' (gemeente 's-Hertogenbosch e.a.): 'Casuïstiekvergaderingen met 6 man kosten 1500 euro per keer'",
+      ],
+    ]);
+  });
+
+  it('gives bar fractions of a nice axis for the life-domain chart', async () => {
+    await expect(
+      built().then((m) => [m.spending.chart.ticks.map((t) => t.label), m.spending.chart.bars.map((b) => [b.label, b.fraction])]),
+    ).resolves.toEqual([
+      ['€ 0', '€ 5.000', '€ 10.000', '€ 15.000'],
+      [
+        ['Wonen', 0.69],
+        ['Veiligheid', 0.2],
+        ['Inkomen en schulden', 0.16],
+        ['Dagbesteding', 0.023333],
+      ],
+    ]);
+  });
+
+  it('draws the burn-down as three series over the fund balance', async () => {
+    await expect(
+      built().then((m) => m.keyFigures.burnDown.series.map((s) => [s.name, s.points.length, s.points[0], s.points[s.points.length - 1]])),
+    ).resolves.toEqual([
+      ['Beschikbaar', 11, { x: 0, y: 0.833333 }, { x: 1, y: 0.565 }],
+      ['Gereserveerd', 11, { x: 0, y: 0 }, { x: 1, y: 0.1725 }],
+      ['Uitgegeven', 11, { x: 0, y: 0 }, { x: 1, y: 0.095833 }],
+    ]);
+  });
+
+  it('speaks English with English number formats when the locale is en', async () => {
+    const data = { ...steeringFixture(), locale: 'en' as const };
+    await expect(
+      built(data).then((m) => [m.cover.title, m.cover.facts[3].value, m.keyFigures.figures[0], m.requests.tiers.rows[1][0]]),
+    ).resolves.toEqual([
+      'Steering group report Doorbraakbudget',
+      '22 Nov 2026 14:05',
+      { label: 'Budget (contributions)', value: '€ 50,000.00' },
+      'One budget holder',
+    ]);
+  });
+});
