@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/error.filter';
 import { ConfigModule } from './config/config.module';
+import { CostComparisonModule } from './cost-comparison/cost-comparison.module';
 import type { AppConfig } from './config/env';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         HealthModule,
         OrganisationsModule,
+        CostComparisonModule,
         UsersModule,
         SeedModule,
       ],

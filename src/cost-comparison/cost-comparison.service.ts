@@ -1,0 +1,191 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { DomainError } from '../common/domain-error';
+import { Dec } from '../common/money';
+import { RequestCostLineEntity, RequestOutcomeEntity } from '../requests/request.entities';
+import { Aggregate, AggregateItem, aggregateComparisons } from './aggregate';
+import { BEARER_LABELS, isBearerKey } from './catalogue-csv';
+import { computeComparison, ComparisonLineInput, priceUnit } from './comparison';
+import { Comparison, Confidence } from './comparison.types';
+import { CostItemEntity } from './cost-item.entity';
+import { CostItemsRepository } from './cost-items.repository';
+import { CpiSeries } from './cpi';
+import { ComparisonLocale, translatePriceNote } from './price-notes';
+import { computeRealised, RealisedComparison } from './realised';
+
+/** Injection token: the CPI series (loaded once from data/cpi-nl.csv by the module). */
+export const CPI_SERIES = Symbol('CPI_SERIES');
+/** Injection token: relative uncertainty per confidence level (DEFAULT_CONFIDENCE_BANDS unless configured). */
+export const CONFIDENCE_BANDS = Symbol('CONFIDENCE_BANDS');
+
+export const MAX_QUANTITY = new Dec('100000');
+const QUANTITY_PATTERN = /^\d{1,6}(\.\d{1,2})?$/;
+const PROBABILITY_PATTERN = /^[01](\.\d{1,4})?$/;
+
+/** One line of a conventional route as a requester enters it. */
+export interface RouteLineInput {
+  costItemKey: string;
+  quantity: string;
+  probability: string;
+  note?: string | null;
+}
+
+/** A route line priced once, ready to be stored as a RequestCostLineEntity. */
+export interface PricedCostLine {
+  /** 0-based, the index of the line in the route as entered */
+  position: number;
+  /** the exact catalogue version used; the request keeps it when the catalogue changes */
+  costItemId: string;
+  costItemKey: string;
+  quantity: Dec;
+  probability: Dec;
+  note: string | null;
+  /** catalogue amount brought to the request's price year, cents */
+  unitAmount: Dec;
+  unindexed: boolean;
+}
+
+/** What a stored request line contributes to its comparison (a PricedCostLine fits as well). */
+export type StoredCostLine = Pick<
+  RequestCostLineEntity,
+  'position' | 'costItemId' | 'costItemKey' | 'quantity' | 'probability' | 'note' | 'unitAmount' | 'unindexed'
+>;
+
+export interface ComparisonSubject {
+  maatwerkCost: Decimal.Value;
+  priceYear: number;
+  lines: readonly StoredCostLine[];
+}
+
+/**
+ * The one place the API, the web UI and the PDFs get cost comparisons from. Pricing happens once,
+ * when a route is entered (priceRoute); comparisons are then rebuilt from the stored unit amounts
+ * and the exact catalogue versions, so they never change when the catalogue does.
+ */
+@Injectable()
+export class CostComparisonService {
+  constructor(
+    private readonly items: CostItemsRepository,
+    @Inject(CPI_SERIES) private readonly cpi: CpiSeries,
+    @Inject(CONFIDENCE_BANDS) private readonly bands: Readonly<Record<Confidence, Dec>>,
+  ) {}
+
+  /**
+   * Price a conventional route with the current catalogue version of each key, CPI-indexed to
+   * `priceYear`. Errors name the field as `conventionalRoute.<i>.<field>`.
+   */
+  async priceRoute(lines: readonly RouteLineInput[], priceYear: number): Promise<PricedCostLine[]> {
+    const keys = lines.map((l) => l.costItemKey).filter((k): k is string => typeof k === 'string');
+    const current = new Map((await this.items.findCurrentByKeys(keys)).map((v) => [v.key, v]));
+    return lines.map((line, i) => {
+      const field = (name: string) => `conventionalRoute.${i}.${name}`;
+      const item = current.get(line.costItemKey);
+      if (!item) throw DomainError.invalidField(field('costItemKey'), `unknown cost item "${line.costItemKey}"`);
+      const quantity = parseBounded(line.quantity, QUANTITY_PATTERN, (q) => q.gt(0) && q.lte(MAX_QUANTITY));
+      if (!quantity) {
+        throw DomainError.invalidField(
+          field('quantity'),
+          'must be a decimal string above 0 and at most 100000, with at most 2 decimals (e.g. "365")',
+        );
+      }
+      const probability = parseBounded(line.probability, PROBABILITY_PATTERN, (p) => p.lte(1));
+      if (!probability) {
+        throw DomainError.invalidField(
+          field('probability'),
+          'must be a decimal string from 0 to 1, with at most 4 decimals (e.g. "0.5")',
+        );
+      }
+      const priced = priceUnit(item, priceYear, this.cpi);
+      return {
+        position: i,
+        costItemId: item.id,
+        costItemKey: item.key,
+        quantity,
+        probability,
+        note: line.note ?? null,
+        unitAmount: priced.unitAmount,
+        unindexed: priced.unindexed,
+      };
+    });
+  }
+
+  async compare(input: ComparisonSubject, locale: ComparisonLocale = 'nl'): Promise<Comparison> {
+    const [comparison] = await this.compareMany([input], locale);
+    return comparison;
+  }
+
+  /** Comparisons for many requests with one catalogue query for all of them. */
+  async compareMany(inputs: readonly ComparisonSubject[], locale: ComparisonLocale = 'nl'): Promise<Comparison[]> {
+    const ids = inputs.flatMap((input) => input.lines.map((l) => l.costItemId));
+    const versions = new Map((await this.items.findVersionsByIds(ids)).map((v) => [v.id, v]));
+    return inputs.map((input) => this.build(input, versions, locale));
+  }
+
+  /**
+   * Estimate against follow-up. Throws an invalid-input error naming `lines` when the outcome does
+   * not cover exactly the route's items, so it can also check an outcome before it is stored.
+   */
+  realised(comparison: Comparison, outcome: Pick<RequestOutcomeEntity, 'lines'>): RealisedComparison {
+    try {
+      return computeRealised(comparison.lines, outcome.lines);
+    } catch (e) {
+      if (e instanceof RangeError) throw DomainError.invalidField('lines', e.message, 'OUTCOME_LINES');
+      throw e;
+    }
+  }
+
+  /** Totals per bearer, kind, life domain, organisation and case; per fund is the caller's selection. */
+  aggregate(items: readonly AggregateItem[]): Aggregate {
+    return aggregateComparisons(items);
+  }
+
+  private build(input: ComparisonSubject, versions: Map<string, CostItemEntity>, locale: ComparisonLocale): Comparison {
+    const priceNotes: string[] = [];
+    const lines = [...input.lines]
+      .sort((a, b) => a.position - b.position)
+      .map((line): ComparisonLineInput => {
+        const item = versions.get(line.costItemId);
+        // Lines are written only by priceRoute and catalogue rows are never deleted.
+        if (!item) throw new Error(`cost line for ${line.costItemKey} points at missing catalogue version ${line.costItemId}`);
+        // The stored unit amount was priced with the CPI when the route was entered; the notes say
+        // how the current series reaches that price level, which is the same unless CBS data was added.
+        priceNotes.push(...this.cpi.factor(item.priceYear, input.priceYear).notes.map((n) => translatePriceNote(n, locale)));
+        return {
+          costItemKey: item.key,
+          costItemVersion: item.version,
+          label: locale === 'en' ? item.labelEn : item.labelNl,
+          unit: item.unit,
+          bearer: item.bearerKey,
+          bearerLabel: bearerLabel(item, locale),
+          kind: item.kind,
+          confidence: item.confidence,
+          sourceAmount: item.amount,
+          sourceYear: item.priceYear,
+          unitAmount: line.unitAmount,
+          quantity: line.quantity,
+          probability: line.probability,
+          note: line.note,
+          unindexed: line.unindexed,
+        };
+      });
+    return computeComparison({
+      priceYear: input.priceYear,
+      priceNotes,
+      maatwerkCost: input.maatwerkCost,
+      lines,
+      bands: this.bands,
+    });
+  }
+}
+
+function bearerLabel(item: CostItemEntity, locale: ComparisonLocale): string {
+  if (locale === 'nl') return item.bearerLabelNl;
+  return isBearerKey(item.bearerKey) ? BEARER_LABELS[item.bearerKey].en : item.bearerLabelNl;
+}
+
+/** A decimal string matching `pattern` and `inRange`, or null. */
+function parseBounded(value: unknown, pattern: RegExp, inRange: (d: Dec) => boolean): Dec | null {
+  if (typeof value !== 'string' || !pattern.test(value)) return null;
+  const d = new Dec(value);
+  return inRange(d) ? d : null;
+}
