@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix: string[], where: string, out: FieldProblem[]): void {
@@ -14,12 +14,29 @@ function flatten(errors: ValidationError[], prefix: string[], where: string, out
   }
 }
 
+const WHERE: Record<string, string> = { body: 'body', query: 'query', param: 'path', custom: 'body' };
+
+/** Labels each field problem with where it came from (body, query or path), as the problem details promise. */
+class ProblemValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (e) {
+      if (e instanceof DomainError) {
+        const where = WHERE[metadata.type] ?? 'body';
+        for (const p of e.errors) p.in = where;
+      }
+      throw e;
+    }
+  }
+}
+
 /**
  * The global pipe: whitelist and refuse unknown properties, transform to DTO classes, and answer
  * bad input with a 400 problem whose detail names the field(s).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ProblemValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
