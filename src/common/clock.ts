@@ -11,4 +11,9 @@ export class Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /** Pretend it is `moment` from now on (the demo seed writes a believable past); null → real time. */
+  set(moment: Date | null): void {
+    this.offsetMs = moment ? moment.getTime() - Date.now() : 0;
+  }
 }

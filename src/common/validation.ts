@@ -71,15 +71,19 @@ export class UuidParamDto {
 }
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD string naming a day that exists (no 2026-02-30). */
+export function isRealDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 export function ValidateDate(apiOptions: ApiPropertyOptions = {}) {
   return applyDecorators(
     ApiProperty({ type: String, format: 'date', example: '2026-01-01', ...apiOptions } as ApiPropertyOptions),
     IsString(),
     Matches(DATE_PATTERN, { message: '$property must be a date as YYYY-MM-DD' }),
-    registerSimple('isRealDate', '$property must be a real calendar date', (v) => {
-      if (typeof v !== 'string' || !DATE_PATTERN.test(v)) return true;
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }),
+    registerSimple('isRealDate', '$property must be a real calendar date', (v) => typeof v !== 'string' || !DATE_PATTERN.test(v) || isRealDate(v)),
   );
 }

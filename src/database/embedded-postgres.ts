@@ -1,10 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { PgliteWireServer } from './pglite-wire-server';
 
-/** A running embedded PostgreSQL: PGlite behind a loopback socket, reached through `pg` like any server. */
+/** A running embedded PostgreSQL: PGlite behind a loopback socket (PgliteWireServer), reached through `pg` like any server. */
 export interface EmbeddedPostgres {
   readonly url: string;
   readonly port: number;
@@ -86,15 +85,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
     release();
     throw e;
   }
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: opts.port ?? 0,
-    maxConnections: opts.maxConnections ?? 64,
-  });
-  await server.start();
-  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
-  const port = address.port;
+  const server = new PgliteWireServer(db, opts.maxConnections ?? 100);
+  let port: number;
+  try {
+    port = await server.listen(opts.port ?? 0);
+  } catch (e) {
+    await db.close();
+    release();
+    throw e;
+  }
   let stopped = false;
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -105,7 +104,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await server.close();
       await db.close();
       release();
     },

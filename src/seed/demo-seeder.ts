@@ -1,12 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { AuthUser } from '../auth/auth.decorators';
+import { CasesService } from '../cases/cases.service';
+import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/env';
 import { TransactionRunner } from '../database/transaction-runner';
+import { FundsService } from '../funds/funds.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { RequestDecisionsService } from '../requests/request-decisions.service';
+import { RequestDraftsService } from '../requests/request-drafts.service';
+import { RequestOutcomesService } from '../requests/request-outcomes.service';
+import { RequestPaymentsService } from '../requests/request-payments.service';
+import type { CreateRequestDto } from '../requests/request.dto';
 import { UserEntity } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
+import { toAuthUser, UsersService } from '../users/users.service';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-data';
+import { DEMO_CASES, DEMO_REQUESTS, DemoAction, DemoRequest } from './demo-scenarios';
 
 export interface SeededBasics {
   password: string;
@@ -14,9 +24,14 @@ export interface SeededBasics {
   users: Record<string, UserEntity>;
 }
 
+export const DEMO_FUND_NAME = (year: number) => `Doorbraakfonds Zuidoost ${year}`;
+
 /**
- * Demo data: organisations, the demo accounts, a fund with contributions and requests in every state.
- * Seeding is keyed on admin@demo.local, so a second boot adds nothing twice.
+ * Demo data: organisations, the demo accounts, a fund with contributions from two partners and
+ * requests in every state, written on a believable timeline through the real services (so the
+ * ledger, hash chain and audit trail are exactly what real use produces). Keyed on
+ * admin@demo.local, so a second boot adds nothing twice; all in one transaction, so a crash
+ * half-way leaves nothing.
  */
 @Injectable()
 export class DemoSeeder {
@@ -24,8 +39,15 @@ export class DemoSeeder {
 
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly funds: FundsService,
+    private readonly cases: CasesService,
+    private readonly drafts: RequestDraftsService,
+    private readonly decisions: RequestDecisionsService,
+    private readonly payments: RequestPaymentsService,
+    private readonly outcomes: RequestOutcomesService,
   ) {}
 
   /** Boot rule: DEMO_SEED=true seeds; unset seeds only an empty embedded database. */
@@ -38,9 +60,10 @@ export class DemoSeeder {
       return;
     }
     const password = config.demoPassword ?? randomBytes(9).toString('base64url');
+    const started = Date.now();
     await this.seed(password);
     const lines = [
-      'Demo data created. Log in at the web UI with one of these accounts:',
+      `Demo data created in ${Date.now() - started} ms. Log in at the web UI with one of these accounts:`,
       ...DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}`),
       `  password: ${password}${config.demoPassword ? ' (from DEMO_PASSWORD)' : ' (random; shown only now — set DEMO_PASSWORD to choose one)'}`,
     ];
@@ -49,22 +72,118 @@ export class DemoSeeder {
 
   /** Organisations and users only (tests build the rest themselves). */
   async seedBasics(password: string): Promise<SeededBasics> {
-    const organisations: Record<string, OrganisationEntity> = {};
-    for (const o of DEMO_ORGANISATIONS) organisations[o.key] = await this.organisations.create(o.name, o.kind);
-    const users: Record<string, UserEntity> = {};
-    for (const u of DEMO_USERS) {
-      users[u.email] = await this.users.create({
-        email: u.email,
-        displayName: u.displayName,
-        password,
-        organisationId: organisations[u.org].id,
-        roles: u.roles,
-      });
-    }
-    return { password, organisations, users };
+    return this.tx.run(async () => {
+      const organisations: Record<string, OrganisationEntity> = {};
+      for (const o of DEMO_ORGANISATIONS) organisations[o.key] = await this.organisations.create(o.name, o.kind);
+      const users: Record<string, UserEntity> = {};
+      for (const u of DEMO_USERS) {
+        users[u.email] = await this.users.create({
+          email: u.email,
+          displayName: u.displayName,
+          password,
+          organisationId: organisations[u.org].id,
+          roles: u.roles,
+        });
+      }
+      return { password, organisations, users };
+    });
   }
 
+  /** Everything: basics, the fund of this year with contributions, cases and requests in every state. */
   async seed(password: string): Promise<SeededBasics> {
-    return this.seedBasics(password);
+    const realNow = this.clock.now();
+    const year = realNow.getUTCFullYear();
+    try {
+      return await this.tx.run(async () => {
+        const basics = await this.seedBasics(password);
+        const as = (email: string): AuthUser => toAuthUser(basics.users[email]);
+        this.clock.set(new Date(Date.UTC(year, 0, 2, 9)));
+        const { fund } = await this.funds.create(
+          {
+            name: DEMO_FUND_NAME(year),
+            periodStart: `${year}-01-01`,
+            periodEnd: `${year}-12-31`,
+            rules: { requesterMandate: '250.00', singleApproverLimit: '5000.00', personCapPerYear: '12000.00', urgentDecisionHours: 24, decisionWorkingDays: 5 },
+            holderIds: [basics.users['budgethouder@demo.local'].id, basics.users['budgethouder2@demo.local'].id],
+          },
+          basics.users['admin@demo.local'].id,
+        );
+        const adminId = basics.users['admin@demo.local'].id;
+        await this.funds.contribute(fund.id, { organisationId: basics.organisations.gemeente.id, amount: '60000.00', note: 'Bijdrage gemeente (Wmo-middelen)', effectiveDate: `${year}-01-02` }, adminId);
+        await this.funds.contribute(fund.id, { organisationId: basics.organisations.ggz.id, amount: '25000.00', note: 'Bijdrage GGZ-instelling', effectiveDate: `${year}-01-02` }, adminId);
+        const caseIds: Record<string, string> = {};
+        for (const c of DEMO_CASES) {
+          caseIds[c.key] = (await this.cases.create(as(c.lead), { neighbourhood: c.neighbourhood, lifeDomains: c.lifeDomains })).id;
+        }
+        for (const r of DEMO_REQUESTS) await this.play(r, fund.id, caseIds[r.caseKey], as, realNow);
+        return basics;
+      });
+    } finally {
+      this.clock.set(null);
+    }
+  }
+
+  private async play(r: DemoRequest, fundId: string, caseId: string, as: (email: string) => AuthUser, realNow: Date): Promise<void> {
+    const year = realNow.getUTCFullYear();
+    const requester = as(r.requester);
+    const dto: CreateRequestDto = {
+      caseId,
+      fundId,
+      title: r.title,
+      justification: r.justification,
+      amount: r.amount,
+      payee: r.payee,
+      lifeDomain: r.lifeDomain,
+      urgent: r.urgent,
+      barriers: r.barriers,
+      existingProvisions: r.existingProvisions,
+      residentWish: r.residentWish,
+      conventionalRoute: r.route.map((l) => ({ costItemKey: l.costItemKey, quantity: l.quantity, probability: l.probability, note: l.note ?? null })),
+    };
+    let id = '';
+    let last = 0;
+    for (const [i, [month, day, hour, action]] of r.steps.entries()) {
+      // never in the future: a step planned after today happens a few minutes before now, in order
+      const planned = Date.UTC(year, month - 1, day, hour - 1);
+      const latest = realNow.getTime() - (r.steps.length - i) * 5 * 60_000;
+      const at = Math.max(Math.min(planned, latest), last + 60_000);
+      last = at;
+      this.clock.set(new Date(at));
+      if (action.do === 'create') {
+        id = r.retroactive
+          ? await this.payments.registerRetroactive(requester, { ...dto, reference: r.retroactive.reference })
+          : await this.drafts.create(requester, dto);
+      } else {
+        await this.act(id, action, requester, as);
+      }
+    }
+  }
+
+  private async act(id: string, a: DemoAction, requester: AuthUser, as: (email: string) => AuthUser): Promise<void> {
+    switch (a.do) {
+      case 'create':
+        return;
+      case 'submit':
+        return this.decisions.submit(requester, id);
+      case 'approve':
+        return this.decisions.approve(as(a.by), id, a.comment ?? '');
+      case 'reject':
+        return this.decisions.reject(as(a.by), id, a.reason);
+      case 'requestInfo':
+        return this.decisions.requestInfo(as(a.by), id, a.question);
+      case 'withdraw':
+        return this.decisions.withdraw(requester, id, a.reason);
+      case 'cancel':
+        return this.decisions.cancel(as(a.by), id, a.reason);
+      case 'pay':
+        return this.payments.pay(as('admin@demo.local'), id, { reference: a.reference });
+      case 'outcome':
+        return this.outcomes.record(requester, id, {
+          months: a.months,
+          goalReached: a.goalReached,
+          lines: Object.entries(a.happened).map(([costItemKey, [happened, fraction]]) => ({ costItemKey, happened, ...(fraction ? { fraction } : {}) })),
+          note: a.note,
+        });
+    }
   }
 }

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { FundsModule } from '../funds/funds.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { RequestsModule } from '../requests/requests.module';
 import { UsersModule } from '../users/users.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [OrganisationsModule, UsersModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [OrganisationsModule, UsersModule, FundsModule, CasesModule, RequestsModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
 export class SeedModule {}

@@ -1,0 +1,35 @@
+import Decimal from 'decimal.js';
+import { Dec } from '../common/money';
+import type { RequestStatus } from './request.entities';
+
+/** Fields that decide whether two requests look like the same expense. */
+export interface DuplicateCandidate {
+  id: string;
+  caseId: string;
+  payee: string;
+  amount: Decimal;
+  status: RequestStatus;
+  createdAt: Date;
+}
+
+export const DUPLICATE_WINDOW_DAYS = 30;
+export const DUPLICATE_AMOUNT_TOLERANCE = new Dec('0.10');
+const IGNORED: readonly RequestStatus[] = ['withdrawn', 'rejected'];
+
+export function normalisePayee(payee: string): string {
+  return payee.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+}
+
+/**
+ * A possible duplicate of `a`: same case, same payee (case-insensitive), amount within 10 % of a's
+ * amount, created within 30 days of each other, and not withdrawn or rejected. Only a hint for the
+ * approver; it never blocks anything.
+ */
+export function isPossibleDuplicate(a: DuplicateCandidate, b: DuplicateCandidate): boolean {
+  if (a.id === b.id || a.caseId !== b.caseId) return false;
+  if (IGNORED.includes(b.status)) return false;
+  if (normalisePayee(a.payee) !== normalisePayee(b.payee)) return false;
+  const diff = new Dec(a.amount).minus(b.amount).abs();
+  if (diff.gt(new Dec(a.amount).times(DUPLICATE_AMOUNT_TOLERANCE))) return false;
+  return Math.abs(a.createdAt.getTime() - b.createdAt.getTime()) <= DUPLICATE_WINDOW_DAYS * 86_400_000;
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../auth/auth.decorators';
+import { CasesService } from '../cases/cases.service';
+import { DomainError } from '../common/domain-error';
+import { Dec } from '../common/money';
+import { BarriersService } from '../cost-comparison/barriers.service';
+import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
+import { TransactionRunner } from '../database/transaction-runner';
+import { LedgerService } from '../ledger/ledger.service';
+import { calendarYear } from './deadlines';
+import { CreateRequestDto, RouteLineDto, UpdateRequestDto } from './request.dto';
+import { RequestEntity } from './request.entities';
+import { assertAllowed } from './request-state';
+import { RequestWorkflow } from './request-workflow';
+import { RequestsRepository } from './requests.repository';
+
+/** Writing a request: create a draft, edit it while it is a draft or sent back with a question. */
+@Injectable()
+export class RequestDraftsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly requests: RequestsRepository,
+    private readonly workflow: RequestWorkflow,
+    private readonly cases: CasesService,
+    private readonly ledger: LedgerService,
+    private readonly costs: CostComparisonService,
+    private readonly barriers: BarriersService,
+  ) {}
+
+  /** A new draft; returns its id. */
+  create(user: AuthUser, dto: CreateRequestDto): Promise<string> {
+    return this.tx.run(async () => {
+      const request = await this.newRequest(user, dto);
+      await this.workflow.record(request, user, 'professional', null, 'draft', 'aanvraag aangemaakt', request.createdAt);
+      return request.id;
+    });
+  }
+
+  /**
+   * Check and insert a request with its priced conventional route, status draft, under the fund
+   * lock. Shared with the retroactive registration, which moves it on at once.
+   */
+  async newRequest(user: AuthUser, dto: CreateRequestDto, fields: Partial<RequestEntity> = {}): Promise<RequestEntity> {
+    const c = await this.cases.caseForNewRequest(user, dto.caseId);
+    if (!(await this.requests.findFund(dto.fundId))) {
+      throw new DomainError('not_found', 'NOT_FOUND', `fundId: fund ${dto.fundId} does not exist`);
+    }
+    await this.barriers.assertActive(dto.barriers ?? []);
+    const now = this.workflow.now();
+    const priceYear = calendarYear(now);
+    const lines = await this.price(dto.conventionalRoute, priceYear);
+    await this.ledger.lockFund(dto.fundId);
+    const request = await this.requests.save(
+      this.requests.create({
+        caseId: c.id,
+        fundId: dto.fundId,
+        requesterId: user.id,
+        organisationId: user.organisationId,
+        title: dto.title,
+        justification: dto.justification,
+        amount: new Dec(dto.amount),
+        payee: dto.payee,
+        lifeDomain: dto.lifeDomain,
+        urgent: dto.urgent ?? false,
+        barriers: dto.barriers ?? [],
+        existingProvisions: (dto.existingProvisions ?? []).map((p) => ({ provision: p.provision, reason: p.reason, ...(p.note ? { note: p.note } : {}) })),
+        residentWish: dto.residentWish ?? '',
+        status: 'draft',
+        tier: null,
+        tierReason: null,
+        retroactive: false,
+        solvedWithoutMoney: false,
+        priceYear,
+        committedAmount: new Dec(0),
+        paidAmount: new Dec(0),
+        infoQuestion: null,
+        submittedAt: null,
+        firstSubmittedAt: null,
+        decisionDue: null,
+        decidedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        ...fields,
+      }),
+    );
+    await this.requests.replaceCostLines(request.id, lines);
+    return request;
+  }
+
+  /** PATCH by the requester, only in draft or info_requested. */
+  update(user: AuthUser, id: string, dto: UpdateRequestDto): Promise<void> {
+    return this.tx.run(async () => {
+      const { request } = await this.workflow.lock(user, id);
+      this.workflow.assertRequester(user, request, 'edit');
+      assertAllowed(request.status, 'edit');
+      if (dto.barriers !== undefined) await this.barriers.assertActive(dto.barriers);
+      if (dto.conventionalRoute !== undefined) {
+        await this.requests.replaceCostLines(request.id, await this.price(dto.conventionalRoute, request.priceYear));
+      }
+      if (dto.title !== undefined) request.title = dto.title;
+      if (dto.justification !== undefined) request.justification = dto.justification;
+      if (dto.amount !== undefined) request.amount = new Dec(dto.amount);
+      if (dto.payee !== undefined) request.payee = dto.payee;
+      if (dto.lifeDomain !== undefined) request.lifeDomain = dto.lifeDomain;
+      if (dto.urgent !== undefined) request.urgent = dto.urgent;
+      if (dto.barriers !== undefined) request.barriers = dto.barriers;
+      if (dto.residentWish !== undefined) request.residentWish = dto.residentWish;
+      if (dto.existingProvisions !== undefined) {
+        request.existingProvisions = dto.existingProvisions.map((p) => ({ provision: p.provision, reason: p.reason, ...(p.note ? { note: p.note } : {}) }));
+      }
+      request.updatedAt = this.workflow.now();
+      await this.requests.save(request);
+    });
+  }
+
+  private async price(route: RouteLineDto[], priceYear: number) {
+    const priced = await this.costs.priceRoute(
+      route.map((l) => ({ costItemKey: l.costItemKey, quantity: l.quantity, probability: l.probability, note: l.note ?? null })),
+      priceYear,
+    );
+    return priced.map((p) => ({
+      position: p.position,
+      costItemId: p.costItemId,
+      costItemKey: p.costItemKey,
+      quantity: p.quantity,
+      probability: p.probability,
+      note: p.note,
+      unitAmount: p.unitAmount,
+      unindexed: p.unindexed,
+    }));
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../auth/auth.decorators';
+import { scopeOf } from '../cases/access';
+import { CasesRepository } from '../cases/cases.repository';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../cases/cursor';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
+import { isPossibleDuplicate } from './duplicates';
+import { ListRequestsQueryDto, RequestDto, RequestPageDto } from './request.dto';
+import { RequestEntity } from './request.entities';
+import { mapRequest } from './request.mapper';
+import { RequestsRepository, VisibleRequest } from './requests.repository';
+
+/** Reading requests: one or a page, each with comparison, approvals, duplicates, history and outcomes. */
+@Injectable()
+export class RequestQueriesService {
+  constructor(
+    private readonly requests: RequestsRepository,
+    private readonly cases: CasesRepository,
+    private readonly costs: CostComparisonService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(user: AuthUser, id: string): Promise<RequestDto> {
+    const found = await this.requests.findVisible(scopeOf(user), id);
+    if (!found) throw DomainError.notFound('request', id);
+    const [view] = await this.views([found]);
+    return view;
+  }
+
+  async list(user: AuthUser, query: ListRequestsQueryDto): Promise<RequestPageDto> {
+    const scope = scopeOf(user);
+    if (query.caseId && !scope.admin && !scope.professional && !scope.budgetHolder) {
+      throw DomainError.forbidden('the steering group sees anonymised requests; filtering by case is not available');
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const order = query.order ?? 'newest';
+    const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+    const rows = await this.requests.page(
+      scope,
+      {
+        status: query.status,
+        fundId: query.fundId,
+        caseId: query.caseId,
+        urgent: query.urgent,
+        overdueAt: query.overdue ? this.clock.now() : undefined,
+      },
+      order,
+      limit + 1,
+      after ? { key: after[0], id: after[1] ?? '' } : null,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1]?.entity;
+    const key = (r: RequestEntity) => (order === 'newest' ? r.createdAt.toISOString() : r.decisionDue ? r.decisionDue.toISOString() : null);
+    return {
+      items: await this.views(page),
+      next: rows.length > limit && last ? encodeCursor([key(last), last.id]) : null,
+    };
+  }
+
+  /** Build the views of many requests with a fixed number of queries (no N+1). */
+  async views(rows: VisibleRequest[]): Promise<RequestDto[]> {
+    if (rows.length === 0) return [];
+    const entities = rows.map((r) => r.entity);
+    const ids = entities.map((r) => r.id);
+    // sequential on purpose: inside a transaction (idempotent writes) all queries share one connection
+    const costLines = await this.requests.costLines(ids);
+    const approvals = await this.requests.approvals(ids);
+    const events = await this.requests.events(ids);
+    const outcomes = await this.requests.outcomes(ids);
+    const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
+    const cases = await this.cases.findByIds(entities.map((r) => r.caseId));
+    const funds = await this.requests.fundNames(entities.map((r) => r.fundId));
+    const personIds = [
+      ...entities.map((r) => r.requesterId),
+      ...[...approvals.values()].flat().map((a) => a.approverId),
+      ...[...events.values()].flat().map((e) => e.actorId),
+    ];
+    const people = await this.cases.people(personIds);
+    const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
+    const comparisons = await this.costs.compareMany(
+      entities.map((r) => ({ maatwerkCost: maatwerkCost(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
+    );
+    const now = this.clock.now();
+    return rows.map(({ entity: r, full }, i) =>
+      mapRequest(
+        {
+          request: r,
+          full,
+          caseCode: caseCodes.get(r.caseId) ?? null,
+          fundName: funds.get(r.fundId) ?? '',
+          people,
+          approvals: approvals.get(r.id) ?? [],
+          duplicates: candidates.filter((c) => isPossibleDuplicate(r, c)),
+          comparison: comparisons[i],
+          events: events.get(r.id) ?? [],
+          outcomes: (outcomes.get(r.id) ?? []).map((outcome) => ({ outcome, realised: this.costs.realised(comparisons[i], outcome) })),
+        },
+        now,
+      ),
+    );
+  }
+}
+
+/**
+ * The maatwerk cost the comparison weighs: what was paid once money went out (it can be less than
+ * asked), the requested amount before that.
+ */
+export function maatwerkCost(r: RequestEntity) {
+  return r.paidAmount.gt(0) && ['paid', 'evaluated', 'cancelled'].includes(r.status) ? r.paidAmount : r.amount;
+}

@@ -1,0 +1,102 @@
+import type { PersonRow } from '../cases/cases.repository';
+import { moneyString } from '../common/money';
+import type { Comparison } from '../cost-comparison/comparison.types';
+import type { RealisedComparison } from '../cost-comparison/realised';
+import { hoursToDecision, isOverdue } from './deadlines';
+import type { ApprovalDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto } from './request.dto';
+import type { RequestApprovalEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity } from './request.entities';
+import { AWAITING_DECISION } from './request-state';
+
+/** Everything a request view needs, loaded in batches by RequestQueriesService. */
+export interface RequestViewData {
+  request: RequestEntity;
+  /** false: anonymised (steering group) — no case id, case code or payee */
+  full: boolean;
+  caseCode: string | null;
+  fundName: string;
+  people: Map<string, PersonRow>;
+  approvals: RequestApprovalEntity[];
+  duplicates: RequestEntity[];
+  comparison: Comparison;
+  events: RequestEventEntity[];
+  outcomes: { outcome: RequestOutcomeEntity; realised: RealisedComparison }[];
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function mapApproval(a: RequestApprovalEntity, people: Map<string, PersonRow>): ApprovalDto {
+  const p = people.get(a.approverId);
+  return { approverName: p?.name ?? '', organisationName: p?.organisationName ?? '', role: a.approverRole, comment: a.comment, at: a.createdAt.toISOString() };
+}
+
+export function mapEvent(e: RequestEventEntity, people: Map<string, PersonRow>): HistoryEventDto {
+  return {
+    at: e.createdAt.toISOString(),
+    actorId: e.actorId,
+    actorName: people.get(e.actorId)?.name ?? '',
+    actorRole: e.actorRole,
+    from: e.fromStatus,
+    to: e.toStatus,
+    reason: e.reason,
+  };
+}
+
+export function mapDuplicate(r: RequestEntity): DuplicateDto {
+  return { id: r.id, title: r.title, amount: moneyString(r.amount), status: r.status };
+}
+
+export function mapOutcome(o: RequestOutcomeEntity, realised: RealisedComparison): OutcomeResponseDto {
+  return {
+    id: o.id,
+    months: o.months,
+    goalReached: o.goalReached,
+    solvedWithoutMoney: o.solvedWithoutMoney,
+    lines: o.lines,
+    note: o.note,
+    recordedBy: o.recordedBy,
+    createdAt: o.createdAt.toISOString(),
+    realised,
+  };
+}
+
+export function mapRequest(d: RequestViewData, now: Date): RequestDto {
+  const r = d.request;
+  const requester = d.people.get(r.requesterId);
+  return {
+    id: r.id,
+    caseId: d.full ? r.caseId : null,
+    caseCode: d.full ? d.caseCode : null,
+    fundId: r.fundId,
+    fundName: d.fundName,
+    requester: { id: r.requesterId, name: requester?.name ?? '', organisationName: requester?.organisationName ?? '' },
+    title: r.title,
+    justification: r.justification,
+    amount: moneyString(r.amount),
+    payee: d.full ? r.payee : null,
+    lifeDomain: r.lifeDomain,
+    urgent: r.urgent,
+    barriers: r.barriers,
+    existingProvisions: r.existingProvisions.map((p) => ({ provision: p.provision, reason: p.reason as ExistingProvisionDto['reason'], ...(p.note ? { note: p.note } : {}) })),
+    residentWish: r.residentWish,
+    status: r.status,
+    tier: r.tier,
+    tierReason: r.tierReason,
+    withinMandate: r.tier === 'requester',
+    retroactive: r.retroactive,
+    committed: moneyString(r.committedAmount),
+    paid: moneyString(r.paidAmount),
+    submittedAt: iso(r.submittedAt),
+    decisionDue: iso(r.decisionDue),
+    overdue: isOverdue(r.decisionDue, AWAITING_DECISION.includes(r.status), now),
+    decidedAt: iso(r.decidedAt),
+    hoursToDecision: hoursToDecision(r.firstSubmittedAt ?? r.submittedAt, r.decidedAt),
+    approvals: d.approvals.map((a) => mapApproval(a, d.people)),
+    possibleDuplicates: d.duplicates.map(mapDuplicate),
+    comparison: d.comparison,
+    history: d.events.map((e) => mapEvent(e, d.people)),
+    outcomes: d.outcomes.map((o) => mapOutcome(o.outcome, o.realised)),
+    infoQuestion: r.infoQuestion,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

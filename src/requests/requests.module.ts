@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { RequestDecisionsService } from './request-decisions.service';
+import { RequestDraftsService } from './request-drafts.service';
+import { RequestOutcomesService } from './request-outcomes.service';
+import { RequestPaymentsService } from './request-payments.service';
+import { RequestQueriesService } from './request-queries.service';
+import { RequestWorkflow } from './request-workflow';
+import { RequestsController } from './requests.controller';
+import { RequestsRepository } from './requests.repository';
+
+/** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
+@Module({
+  imports: [CasesModule, LedgerModule, CostComparisonModule],
+  controllers: [RequestsController],
+  providers: [
+    RequestsRepository,
+    RequestWorkflow,
+    RequestDraftsService,
+    RequestDecisionsService,
+    RequestPaymentsService,
+    RequestOutcomesService,
+    RequestQueriesService,
+  ],
+  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService, RequestsRepository],
+})
+export class RequestsModule {}
