@@ -7,10 +7,17 @@ import { ConfigModule } from './config/config.module';
 import { CostComparisonModule } from './cost-comparison/cost-comparison.module';
 import type { AppConfig } from './config/env';
 import { DatabaseModule } from './database/database.module';
+import { CasesModule } from './cases/cases.module';
+import { FundsModule } from './funds/funds.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { RequestsModule } from './requests/requests.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 export type RuntimeConfig = AppConfig & { sessionSecret: string };
 
@@ -27,9 +34,16 @@ export class AppModule {
         AuthModule.forRoot(config),
         HealthModule,
         OrganisationsModule,
+        IdempotencyModule,
+        LedgerModule,
+        FundsModule,
         CostComparisonModule,
+        CasesModule,
+        RequestsModule,
         UsersModule,
         SeedModule,
+        ReportsModule,
+        WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

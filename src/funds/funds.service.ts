@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { DomainError } from '../common/domain-error';
+import { Dec } from '../common/money';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { TransactionRunner } from '../database/transaction-runner';
+import { LedgerService } from '../ledger/ledger.service';
+import type { FundBalances } from '../ledger/ledger.types';
+import { CreateContributionDto, CreateFundDto, CreateTransferDto } from './fund.dto';
+import { FundEntity } from './fund.entity';
+import type { EntryPage, FundContribution, FundTransfer, FundView } from './fund.mapper';
+import { FundsRepository } from './funds.repository';
+
+const DEFAULT_LIMIT = 50;
+
+const encodeCursor = (name: string): string => Buffer.from(JSON.stringify({ n: name }), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  try {
+    const value = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { n?: unknown }).n;
+    if (typeof value === 'string') return value;
+  } catch {
+    /* fall through */
+  }
+  throw DomainError.invalidField('cursor', 'must be the `next` value of a previous page', 'INVALID', 'query');
+}
+
+/** Funds: set-up by the administrator and the read side for everyone; money movements go through LedgerService. */
+@Injectable()
+export class FundsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: FundsRepository,
+    private readonly ledger: LedgerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(limit = DEFAULT_LIMIT, cursor?: string): Promise<{ items: { fund: FundEntity; balances: FundBalances }[]; next: string | null }> {
+    const rows = await this.repo.page(limit + 1, cursor === undefined ? undefined : decodeCursor(cursor));
+    const page = rows.slice(0, limit);
+    const balances = await this.ledger.balancesOfFunds(page.map((f) => f.id));
+    return {
+      items: page.map((fund) => ({ fund, balances: balances.get(fund.id) as FundBalances })),
+      next: rows.length > limit ? encodeCursor(page[page.length - 1].name) : null,
+    };
+  }
+
+  async get(id: string): Promise<FundView> {
+    const fund = await this.repo.findById(id);
+    if (!fund) throw DomainError.notFound('fund', id);
+    const balances = await this.ledger.balances(id);
+    const organisationNames = await this.repo.organisationNames(balances.contributions.map((c) => c.organisationId));
+    return { fund, balances, organisationNames, holders: await this.repo.holders(id) };
+  }
+
+  async create(dto: CreateFundDto, actorId: string | null): Promise<FundView> {
+    if (dto.periodEnd < dto.periodStart) throw DomainError.invalidField('periodEnd', `must not be before periodStart (${dto.periodStart})`);
+    const rules = dto.rules;
+    if (new Dec(rules.requesterMandate).gt(rules.singleApproverLimit)) {
+      throw DomainError.invalidField('rules.requesterMandate', `must not be above rules.singleApproverLimit (${rules.singleApproverLimit})`);
+    }
+    const holderIds = [...new Set(dto.holderIds ?? [])];
+    return this.tx.run(async () => {
+      if (await this.repo.findByName(dto.name)) throw DomainError.conflict('FUND.NAME_TAKEN', `a fund named "${dto.name}" already exists`);
+      const found = new Set((await this.repo.activeUsers(holderIds)).map((u) => u.id));
+      const unknown = holderIds.filter((id) => !found.has(id));
+      if (unknown.length) throw DomainError.invalidField('holderIds', `no active user ${unknown.join(', ')}`, 'UNKNOWN_USER');
+      const fund = await this.repo.insert({
+        name: dto.name,
+        periodStart: dto.periodStart,
+        periodEnd: dto.periodEnd,
+        requesterMandate: new Dec(rules.requesterMandate),
+        singleApproverLimit: new Dec(rules.singleApproverLimit),
+        personCapPerYear: new Dec(rules.personCapPerYear),
+        urgentDecisionHours: rules.urgentDecisionHours,
+        decisionWorkingDays: rules.decisionWorkingDays ?? this.config.decisionWorkingDays,
+        createdBy: actorId,
+      });
+      await this.ledger.openAccounts(fund.id);
+      await this.repo.addHolders(fund.id, holderIds);
+      return this.get(fund.id);
+    });
+  }
+
+  async contribute(fundId: string, dto: CreateContributionDto, actorId: string | null): Promise<FundContribution> {
+    return this.tx.run(async () => {
+      const result = await this.ledger.contribute({ fundId, organisationId: dto.organisationId, amount: dto.amount, note: dto.note, actorId, effectiveDate: dto.effectiveDate });
+      const names = await this.repo.organisationNames([dto.organisationId]);
+      return { ...result, organisationName: names.get(dto.organisationId) ?? '' };
+    });
+  }
+
+  async transfer(fromFundId: string, dto: CreateTransferDto, actorId: string | null): Promise<FundTransfer> {
+    const result = await this.ledger.transfer({ fromFundId, toFundId: dto.toFundId, amount: dto.amount, actorId, note: dto.note });
+    return { fromFundId, toFundId: dto.toFundId, amount: new Dec(dto.amount), note: dto.note, result };
+  }
+
+  /** The fund's journal, newest first: for administrators and the fund's own budget holders. */
+  async entries(fundId: string, user: AuthUser, limit = DEFAULT_LIMIT, cursor?: string): Promise<EntryPage> {
+    if (!(await this.repo.findById(fundId))) throw DomainError.notFound('fund', fundId);
+    if (!hasRole(user, 'admin') && !(await this.repo.isHolder(fundId, user.id))) {
+      throw DomainError.forbidden('only administrators and budget holders of this fund can read its journal');
+    }
+    const rows = await this.ledger.entries(fundId, limit + 1, cursor);
+    const items = rows.slice(0, limit);
+    return { items, next: rows.length > limit ? items[items.length - 1].chainSeq : null };
+  }
+}

@@ -1,0 +1,83 @@
+import type { Dec } from '../common/money';
+import { sumDec } from '../common/money';
+import { AccountKind, LedgerAccountEntity } from './ledger.entities';
+import type { FundBalances } from './ledger.types';
+
+/** The fixed accounts every fund has; contribution accounts are opened per partner on first use. */
+export const FUND_ACCOUNT_KINDS: AccountKind[] = ['available', 'committed', 'spent', 'transfer'];
+
+export const contributionCode = (organisationId: string): string => `contribution:${organisationId}`;
+
+/**
+ * The accounts of one (locked) fund, held in memory for the rest of the transaction. JournalWriter
+ * keeps the in-memory balances in step with the database, so checks made after a posting see it.
+ */
+export class FundAccounts {
+  private readonly byId = new Map<string, LedgerAccountEntity>();
+
+  constructor(
+    readonly fundId: string,
+    accounts: LedgerAccountEntity[],
+  ) {
+    for (const a of accounts) this.byId.set(a.id, a);
+  }
+
+  get available(): LedgerAccountEntity {
+    return this.byCode('available');
+  }
+  get committed(): LedgerAccountEntity {
+    return this.byCode('committed');
+  }
+  get spent(): LedgerAccountEntity {
+    return this.byCode('spent');
+  }
+  get transfer(): LedgerAccountEntity {
+    return this.byCode('transfer');
+  }
+
+  contribution(organisationId: string): LedgerAccountEntity | undefined {
+    return this.find(contributionCode(organisationId));
+  }
+
+  add(account: LedgerAccountEntity): void {
+    this.byId.set(account.id, account);
+  }
+
+  get(id: string): LedgerAccountEntity {
+    const account = this.byId.get(id);
+    if (!account) throw new Error(`account ${id} does not belong to fund ${this.fundId}`);
+    return account;
+  }
+
+  find(code: string): LedgerAccountEntity | undefined {
+    return [...this.byId.values()].find((a) => a.code === code);
+  }
+
+  private byCode(code: string): LedgerAccountEntity {
+    const account = this.find(code);
+    if (!account) throw new Error(`fund ${this.fundId} has no ${code} account`);
+    return account;
+  }
+
+  balances(): FundBalances {
+    return fundBalances([...this.byId.values()]);
+  }
+}
+
+/** Budget and position of a fund from its accounts (sign convention on LedgerAccountEntity). */
+export function fundBalances(accounts: Pick<LedgerAccountEntity, 'kind' | 'organisationId' | 'balance'>[]): FundBalances {
+  const total = (kind: AccountKind): Dec => sumDec(accounts.filter((a) => a.kind === kind).map((a) => a.balance));
+  const committed = total('committed');
+  const spent = total('spent');
+  const available = total('available');
+  return {
+    budget: committed.plus(spent).plus(available),
+    committed,
+    spent,
+    available,
+    transferred: total('transfer').neg(),
+    contributions: accounts
+      .filter((a) => a.kind === 'contribution' && a.organisationId)
+      .map((a) => ({ organisationId: a.organisationId as string, amount: a.balance.neg() })),
+  };
+}

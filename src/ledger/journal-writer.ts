@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { sumDec } from '../common/money';
+import { FundEntity } from '../funds/fund.entity';
+import { FundAccounts } from './fund-accounts';
+import { chainHash, journalEntryChainContent } from './hash-chain';
+import { JournalEntryEntity } from './ledger.entities';
+import { LedgerRepository } from './ledger.repository';
+import type { ChainLink, EntrySpec, PostedEntry } from './ledger.types';
+
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The mechanics shared by every money movement: insert one balanced entry with its postings,
+ * move the stored balances, and advance the fund's hash chain. Callers hold the fund's row lock
+ * (LedgerService locks it first) and run inside a transaction.
+ */
+@Injectable()
+export class JournalWriter {
+  constructor(
+    private readonly repo: LedgerRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Today's date where the funds are run, as YYYY-MM-DD. */
+  today(): string {
+    return AMSTERDAM_DATE.format(this.clock.now());
+  }
+
+  async post(fund: FundEntity, accounts: FundAccounts, spec: EntrySpec): Promise<PostedEntry> {
+    const postings = spec.postings.filter((p) => !p.amount.isZero());
+    // Programming errors, not user errors: the use cases build balanced postings themselves.
+    if (postings.length < 2) throw new Error(`a journal entry needs at least two non-zero postings (${spec.kind})`);
+    if (!sumDec(postings.map((p) => p.amount)).isZero()) throw new Error(`journal entry ${spec.kind} does not balance`);
+    const entry: JournalEntryEntity = {
+      id: randomUUID(),
+      fundId: fund.id,
+      chainSeq: '',
+      kind: spec.kind,
+      effectiveDate: spec.effectiveDate ?? this.today(),
+      recordedAt: this.clock.now(),
+      actorId: spec.actorId,
+      requestId: spec.requestId ?? null,
+      contributionId: spec.contributionId ?? null,
+      paymentId: spec.paymentId ?? null,
+      reversesEntryId: spec.reversesEntryId ?? null,
+      memo: spec.memo ?? '',
+      prevHash: '',
+      hash: '',
+    };
+    const link = await this.appendToChain(fund, journalEntryChainContent(entry, postings));
+    Object.assign(entry, link);
+    await this.repo.insertEntry(
+      entry,
+      postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amount: p.amount })),
+    );
+    for (const p of postings) {
+      const account = accounts.get(p.accountId);
+      await this.repo.addToBalance(account.id, p.amount);
+      account.balance = account.balance.plus(p.amount);
+    }
+    return { ...entry, postings: postings.map((p) => ({ accountId: p.accountId, code: accounts.get(p.accountId).code, amount: p.amount })) };
+  }
+
+  /**
+   * Take the next place in the fund's chain for `content` and move the fund's head there. The fund
+   * object is updated too, so several records in one transaction chain one after the other.
+   */
+  async appendToChain(fund: FundEntity, content: Record<string, unknown>): Promise<ChainLink> {
+    const chainSeq = (BigInt(fund.chainSeq) + 1n).toString();
+    const prevHash = fund.chainHead;
+    const hash = chainHash(prevHash, chainSeq, content);
+    await this.repo.advanceChain(fund.id, chainSeq, hash);
+    fund.chainSeq = chainSeq;
+    fund.chainHead = hash;
+    return { chainSeq, prevHash, hash };
+  }
+}
