@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../auth/auth.decorators';
+import { scopeOf } from '../cases/access';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { moneyString } from '../common/money';
+import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
+import type { JustificationData, ReportLocale } from './report-data.types';
+import { LIFE_DOMAIN_LABELS, PROVISION_REASON_LABELS, ROLE_LABELS } from './report-data-labels';
+import { ReportReferenceData } from './report-reference-data';
+import { ReportsRepository } from './reports.repository';
+import { reportMaatwerkCost } from './steering-report-data.service';
+
+/**
+ * Gathers JustificationData for one request. The justification names the case pseudonym, the
+ * requester and the approvers, so only who sees the request in full may have it: its requester,
+ * professionals of the case's organisation or team, budget holders of its fund and administrators.
+ * The steering group sees requests only anonymised (403); a request out of sight is a 404.
+ */
+@Injectable()
+export class JustificationDataService {
+  constructor(
+    private readonly repo: ReportsRepository,
+    private readonly costs: CostComparisonService,
+    private readonly reference: ReportReferenceData,
+    private readonly clock: Clock,
+  ) {}
+
+  async assertMayRead(user: AuthUser, requestId: string): Promise<void> {
+    const access = await this.repo.requestAccess(scopeOf(user), requestId);
+    if (!access || !access.visible) throw DomainError.notFound('request', requestId);
+    if (!access.full) {
+      throw DomainError.forbidden('the justification names the case and the people involved; the steering group reads requests anonymised');
+    }
+  }
+
+  /** Call inside the caller's transaction, after assertMayRead. */
+  async gather(requestId: string, locale: ReportLocale): Promise<JustificationData> {
+    const r = await this.repo.justificationRequest(requestId);
+    if (!r) throw DomainError.notFound('request', requestId);
+    // One after the other: inside a transaction all queries share one connection.
+    const lines = await this.repo.costLines([r.id]);
+    const events = await this.repo.events(r.id);
+    const approvals = await this.repo.approvals(r.id);
+    const payments = await this.repo.payments(r.id);
+    const barrierLabels = await this.reference.barrierLabels(locale);
+    const routeLines = lines.get(r.id) ?? [];
+    const [comparison] = await this.costs.compareMany(
+      [{ maatwerkCost: reportMaatwerkCost(r), priceYear: r.priceYear, lines: routeLines }],
+      locale,
+    );
+    const roles = ROLE_LABELS[locale];
+    const reasons = PROVISION_REASON_LABELS[locale];
+    return {
+      generatedAt: this.clock.now(),
+      locale,
+      request: {
+        title: r.title,
+        justification: r.justification,
+        amount: moneyString(r.amount),
+        payee: r.payee,
+        lifeDomain: r.lifeDomain,
+        urgent: r.urgent,
+        barriers: r.barriers ?? [],
+        existingProvisions: (r.existingProvisions ?? []).map((p) => {
+          const reason = reasons[p.reason] ?? p.reason;
+          return { provision: p.provision, reason: p.note ? `${reason}: ${p.note}` : reason };
+        }),
+        residentWish: r.residentWish,
+        caseCode: r.caseCode,
+        neighbourhood: r.neighbourhood,
+        status: r.status,
+        tier: r.tier ?? 'single',
+        requesterName: r.requesterName,
+        organisationName: r.organisationName,
+        fundName: r.fundName,
+        submittedAt: r.submittedAt ?? r.createdAt,
+        decisionDue: r.decisionDue,
+      },
+      comparison,
+      history: events.map((e) => ({
+        at: e.at,
+        actorName: e.actorName,
+        actorRole: roles[e.actorRole] ?? e.actorRole,
+        from: e.fromStatus,
+        to: e.toStatus,
+        reason: e.reason || null,
+      })),
+      approvals: approvals.map((a) => ({ at: a.at, approverName: a.approverName, organisationName: a.organisationName, comment: a.comment || null })),
+      payments: payments.map((p) => ({ at: p.at, amount: moneyString(p.amount), reference: p.reference })),
+      barrierLabels,
+      lifeDomainLabels: { ...LIFE_DOMAIN_LABELS[locale] },
+      catalogueItems: await this.reference.catalogueItems(routeLines.map((l) => l.costItemId), locale),
+      confidenceBands: this.reference.confidenceBands(),
+    };
+  }
+}

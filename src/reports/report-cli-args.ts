@@ -1,0 +1,33 @@
+import type { ReportLocale } from './report-data.types';
+
+export const USAGE =
+  'usage: npm run report -- [--fund <id|name>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out reports/<file>.pdf] [--lang nl|en]';
+
+/** Bad command-line arguments: the message and the usage line are printed. */
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  fund?: string;
+  from?: string;
+  to?: string;
+  out?: string;
+  lang: ReportLocale;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const known = new Set(['fund', 'from', 'to', 'out', 'lang']);
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) throw new UsageError(`unexpected argument "${argv[i]}"`);
+    const [, name, inline] = m;
+    if (name === 'help') throw new UsageError('');
+    if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    values[name] = value;
+  }
+  const lang = values.lang ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang must be nl or en (got "${lang}")`);
+  return { fund: values.fund, from: values.from, to: values.to, out: values.out, lang };
+}

@@ -1,0 +1,69 @@
+/**
+ * The steering-group report from the command line:
+ *
+ *   npm run report -- --fund <id|name> --from 2026-01-01 --to 2026-12-31 [--out reports/x.pdf] [--lang en]
+ *
+ * Against DATABASE_URL or, when that is absent, the embedded database in DATA_DIR (like
+ * `npm start`: pending migrations are applied and an empty embedded database gets the demo data).
+ * Without --fund the report covers all funds; without --from/--to the funds' own period. The PDF
+ * goes to --out, by default into reports/, and its path is printed.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule, RuntimeConfig } from '../app.module';
+import { DomainError } from '../common/domain-error';
+import { ConfigError, loadConfig } from '../config/env';
+import { DataDirLockedError, EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { runMigrationsLocked } from '../database/migrate';
+import { DemoSeeder } from '../seed/demo-seeder';
+import { parseArgs, USAGE, UsageError } from './report-cli-args';
+import { ReportsService } from './reports.service';
+
+async function main(): Promise<string> {
+  const options = parseArgs(process.argv.slice(2));
+  const base = loadConfig();
+  // The CLI signs no tokens and keeps no sessions; a throw-away secret avoids writing one to DATA_DIR.
+  const config: RuntimeConfig = Object.freeze({ ...base, sessionSecret: base.sessionSecret ?? randomBytes(32).toString('hex') });
+  let embedded: EmbeddedPostgres | null = null;
+  if (!config.databaseUrl) embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+  const url = config.databaseUrl ?? (embedded as EmbeddedPostgres).url;
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['fatal', 'error', 'warn'] });
+  try {
+    if (config.migrateOnBoot) await runMigrationsLocked(app.get(DataSource));
+    await app.get(DemoSeeder).seedOnBoot(config, embedded !== null);
+    const reports = app.get(ReportsService);
+    const fund = options.fund === undefined ? undefined : await reports.fundByRef(options.fund);
+    const file = await reports.steeringReport({ fundId: fund?.id, from: options.from, to: options.to, lang: options.lang }, 'option');
+    const out = resolve(options.out ?? join('reports', file.filename));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, file.pdf);
+    return out;
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (out) => {
+      process.stdout.write(`${out}\n`);
+      process.exit(0);
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) console.error(e.message ? `report: ${e.message}\n${USAGE}` : USAGE);
+      else if (e instanceof DomainError) {
+        const problem = e.errors[0];
+        console.error(problem?.in === 'option' ? `report: --${problem.location.slice(2)}: ${problem.detail}` : `report: ${e.message}`);
+      }
+      else if (e instanceof ConfigError) console.error(`configuration error: ${e.message}`);
+      else if (e instanceof DataDirLockedError) console.error(`cannot start: ${e.message}`);
+      else console.error(e);
+      process.exit(1);
+    },
+  );
+}

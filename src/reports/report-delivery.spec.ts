@@ -1,0 +1,99 @@
+import { DomainError } from '../common/domain-error';
+import { parseArgs } from './report-cli-args';
+import { bearerOfOrganisationKind } from './report-data-labels';
+import { slug } from './report-files';
+import { defaultPeriod, reportPeriod, startOfDutchDay } from './report-period';
+import { burnDown, reportMaatwerkCost } from './steering-report-data.service';
+
+describe('report periods in Dutch time', () => {
+  it('starts a winter day at 23:00 UTC the day before and a summer day at 22:00 UTC', () => {
+    expect(startOfDutchDay('2026-01-01').toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(startOfDutchDay('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+  });
+
+  it('ends a period at midnight after its last day, across the DST change', () => {
+    const p = reportPeriod('2026-03-01', '2026-03-29');
+    expect(p.start.toISOString()).toBe('2026-02-28T23:00:00.000Z');
+    expect(p.end.toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+
+  it('refuses a date that does not exist, naming from', () => {
+    expect(() => reportPeriod('2026-02-30', '2026-12-31')).toThrow(DomainError);
+    expect(() => reportPeriod('2026-02-30', '2026-12-31')).toThrow(/^from: /);
+  });
+
+  it('refuses a reversed period, naming to', () => {
+    expect(() => reportPeriod('2026-12-31', '2026-01-01')).toThrow(/^to: must not be before from \(2026-12-31\)/);
+  });
+
+  it('fills a missing from and to with the funds’ periods, else the calendar year of today', () => {
+    const funds = [
+      { periodStart: '2026-03-01', periodEnd: '2026-12-31' },
+      { periodStart: '2026-01-01', periodEnd: '2027-06-30' },
+    ];
+    expect(defaultPeriod(funds, undefined, undefined, '2026-11-22')).toMatchObject({ from: '2026-01-01', to: '2027-06-30' });
+    expect(defaultPeriod(funds, '2026-05-01', undefined, '2026-11-22')).toMatchObject({ from: '2026-05-01', to: '2027-06-30' });
+    expect(defaultPeriod([], undefined, undefined, '2026-11-22')).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
+  });
+});
+
+describe('burnDown', () => {
+  const movements = [
+    { date: '2025-12-20', kind: 'available', amount: '1000.00' },
+    { date: '2026-01-01', kind: 'available', amount: '50000.00' },
+    { date: '2026-02-03', kind: 'available', amount: '-3000.00' },
+    { date: '2026-02-03', kind: 'committed', amount: '3000.00' },
+    { date: '2026-02-20', kind: 'committed', amount: '-3000.00' },
+    { date: '2026-02-20', kind: 'spent', amount: '3000.00' },
+  ];
+
+  it('opens with the balance at the end of the first day and adds a point per day with movements, up to today', () => {
+    expect(burnDown(movements, { from: '2026-01-01', to: '2026-12-31' }, '2026-03-15')).toEqual([
+      { date: '2026-01-01', committed: '0.00', spent: '0.00', available: '51000.00' },
+      { date: '2026-02-03', committed: '3000.00', spent: '0.00', available: '48000.00' },
+      { date: '2026-02-20', committed: '0.00', spent: '3000.00', available: '48000.00' },
+      { date: '2026-03-15', committed: '0.00', spent: '3000.00', available: '48000.00' },
+    ]);
+  });
+
+  it('ends at the end of a period that is over', () => {
+    const points = burnDown(movements, { from: '2026-02-01', to: '2026-02-10' }, '2026-11-22');
+    expect(points.map((p) => p.date)).toEqual(['2026-02-01', '2026-02-03', '2026-02-10']);
+    expect(points[0].available).toBe('51000.00');
+  });
+
+  it('is a single point for a period that has not started', () => {
+    expect(burnDown(movements, { from: '2027-01-01', to: '2027-12-31' }, '2026-11-22')).toEqual([
+      { date: '2027-01-01', committed: '0.00', spent: '3000.00', available: '48000.00' },
+    ]);
+  });
+});
+
+describe('the delivery helpers', () => {
+  it('weighs what was paid, else what is committed, else what was asked', () => {
+    expect(reportMaatwerkCost({ amount: '3000.00', paidAmount: '2750.00', committedAmount: '0.00' }).toFixed(2)).toBe('2750.00');
+    expect(reportMaatwerkCost({ amount: '3000.00', paidAmount: '0.00', committedAmount: '3000.00' }).toFixed(2)).toBe('3000.00');
+    expect(reportMaatwerkCost({ amount: '950.00', paidAmount: '0.00', committedAmount: '0.00' }).toFixed(2)).toBe('950.00');
+  });
+
+  it('maps organisation kinds onto the catalogue’s bearers', () => {
+    expect(['municipality', 'police', 'housing', 'mental_health', 'addiction_care', 'welfare', 'other', 'unknown'].map(bearerOfOrganisationKind)).toEqual([
+      'municipality', 'police', 'housing_corporation', 'health_insurer', 'health_insurer', 'municipality', 'society', 'society',
+    ]);
+  });
+
+  it('makes ASCII file names', () => {
+    expect(slug('Doorbraakfonds Zuidoost 2026')).toBe('doorbraakfonds-zuidoost-2026');
+    expect(slug('Fonds „Ëën” – café')).toBe('fonds-een-cafe');
+    expect(slug('€€€')).toBe('fonds');
+  });
+
+  it('reads the command line', () => {
+    expect(parseArgs(['--fund', 'Doorbraakfonds Zuidoost 2026', '--from=2026-01-01', '--to', '2026-12-31', '--lang', 'en'])).toEqual({
+      fund: 'Doorbraakfonds Zuidoost 2026', from: '2026-01-01', to: '2026-12-31', out: undefined, lang: 'en',
+    });
+    expect(() => parseArgs(['--fund'])).toThrow('--fund needs a value');
+    expect(() => parseArgs(['--colour', 'red'])).toThrow('unknown option --colour');
+    expect(() => parseArgs(['--lang', 'de'])).toThrow('--lang must be nl or en');
+  });
+});

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Dec } from '../common/money';
+import type { Comparison, Confidence } from '../cost-comparison/comparison.types';
+import { CONFIDENCE_BANDS, CPI_SERIES } from '../cost-comparison/cost-comparison.service';
+import type { CpiSeries } from '../cost-comparison/cpi';
+import type { ReportCatalogueItem, ReportLocale } from './report-data.types';
+import { ReportsRepository } from './reports.repository';
+
+/**
+ * What both reports print next to the figures: barrier labels, the catalogue items with their
+ * sources, the confidence bands and the CPI remark. The bands and the CPI series are the very
+ * instances CostComparisonService computes with (looked up by token, not copied), so the method
+ * appendix always describes the numbers above it.
+ */
+@Injectable()
+export class ReportReferenceData {
+  private cached: { bands: Readonly<Record<Confidence, Dec>>; cpi: CpiSeries } | null = null;
+
+  constructor(
+    private readonly repo: ReportsRepository,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  private get comparisonSettings() {
+    this.cached ??= {
+      bands: this.moduleRef.get<Readonly<Record<Confidence, Dec>>>(CONFIDENCE_BANDS, { strict: false }),
+      cpi: this.moduleRef.get<CpiSeries>(CPI_SERIES, { strict: false }),
+    };
+    return this.cached;
+  }
+
+  async barrierLabels(locale: ReportLocale): Promise<Record<string, string>> {
+    const tags = await this.repo.barrierLabels();
+    return Object.fromEntries(tags.map((t) => [t.key, locale === 'en' ? t.labelEn : t.labelNl]));
+  }
+
+  /** The exact catalogue versions behind these request lines, with their sources. */
+  async catalogueItems(costItemIds: readonly string[], locale: ReportLocale): Promise<ReportCatalogueItem[]> {
+    const rows = await this.repo.catalogueVersions(costItemIds);
+    return rows.map((r) => ({
+      key: r.key,
+      version: r.version,
+      label: locale === 'en' ? r.labelEn : r.labelNl,
+      amount: r.amount,
+      priceYear: r.priceYear,
+      source: r.source,
+      url: r.url,
+      confidence: r.confidence,
+    }));
+  }
+
+  /** Half-width of the low/high band per confidence, as decimal strings (`'0.10'`). */
+  confidenceBands(): Record<Confidence, string> {
+    const { bands } = this.comparisonSettings;
+    return { high: bands.high.toFixed(2), medium: bands.medium.toFixed(2), low: bands.low.toFixed(2) };
+  }
+
+  /** How the amounts reached their price level, with the remarks the comparisons carry. */
+  cpiNote(comparisons: readonly Comparison[], locale: ReportLocale): string {
+    const { cpi } = this.comparisonSettings;
+    const years = [...new Set(comparisons.map((c) => c.priceYear))].sort((a, b) => a - b);
+    const notes = [...new Set(comparisons.flatMap((c) => c.priceNotes))].sort();
+    const yearList = years.length ? years.join(', ') : String(cpi.lastYear);
+    if (locale === 'en') {
+      const base =
+        `Amounts of the conventional route were brought to the price level of the year of each request (${yearList}) ` +
+        `with the CBS consumer price index (annual changes, known up to ${cpi.lastYear}) when the route was entered; ` +
+        'a later change of the catalogue or the index does not change a request.';
+      return notes.length ? `${base} Remarks: ${notes.join('; ')}.` : base;
+    }
+    const base =
+      `Bedragen van de reguliere route zijn bij het invoeren van de aanvraag met de CBS-consumentenprijsindex ` +
+      `(jaarmutaties, bekend t/m ${cpi.lastYear}) naar het prijspeil van het aanvraagjaar (${yearList}) gebracht; ` +
+      'een latere wijziging van de catalogus of de index verandert een aanvraag niet.';
+    return notes.length ? `${base} Opmerkingen: ${notes.join('; ')}.` : base;
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+import { JustificationDataService } from './justification-data.service';
+import { ReportReferenceData } from './report-reference-data';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
+import { SteeringReportDataService } from './steering-report-data.service';
+
+/**
+ * The reports on demand: the steering-group PDF, the justification PDF per request and the finance
+ * CSV export. ReportsService is exported for the web UI and the command line (report-cli.ts).
+ */
+@Module({
+  imports: [LedgerModule, CostComparisonModule],
+  controllers: [ReportsController, ExportsController],
+  providers: [ReportsRepository, ReportReferenceData, SteeringReportDataService, JustificationDataService, ReportsService, ExportsService],
+  exports: [ReportsService, ExportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '../auth/auth.decorators';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { JustificationDataService } from './justification-data.service';
+import { buildJustificationModel } from './justification.model';
+import { renderJustificationPdf } from './justification.renderer';
+import type { ReportLocale } from './report-data.types';
+import { readSnapshot, slug } from './report-files';
+import { defaultPeriod, dutchDate } from './report-period';
+import { ReportsRepository } from './reports.repository';
+import { SteeringReportDataService } from './steering-report-data.service';
+import { buildSteeringReportModel } from './steering-report.model';
+import { renderSteeringReportPdf } from './steering-report.renderer';
+
+export interface PdfFile {
+  filename: string;
+  pdf: Buffer;
+}
+
+export interface SteeringReportRequest {
+  fundId?: string;
+  from?: string;
+  to?: string;
+  lang?: ReportLocale;
+}
+
+/**
+ * The two PDF reports on demand (API, web UI, command line). The data is read in one read-only
+ * snapshot transaction, so the key figures, the requests and the burn-down agree with each other
+ * even while approvals go on; the PDF is rendered after the transaction has ended.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repo: ReportsRepository,
+    private readonly steering: SteeringReportDataService,
+    private readonly justification: JustificationDataService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `where` names the origin of bad input in errors: 'query' for the API, 'option' for the command line. */
+  async steeringReport(q: SteeringReportRequest, where = 'query'): Promise<PdfFile> {
+    const locale = q.lang ?? 'nl';
+    const data = await readSnapshot(this.tx, this.repo, async () => {
+      const funds = await this.steering.funds(q.fundId);
+      const period = defaultPeriod(funds, q.from, q.to, dutchDate(this.clock.now()), where);
+      return this.steering.gather(funds, period, locale);
+    });
+    const pdf = await renderSteeringReportPdf(buildSteeringReportModel(data));
+    const subject = q.fundId && data.funds[0] ? slug(data.funds[0].name) : locale === 'en' ? 'all-funds' : 'alle-fondsen';
+    const what = locale === 'en' ? 'steering-report' : 'stuurgroeprapportage';
+    return { filename: `${what}-${subject}-${data.period.from}-${data.period.to}.pdf`, pdf };
+  }
+
+  async justificationReport(user: AuthUser, requestId: string, lang: ReportLocale = 'nl'): Promise<PdfFile> {
+    const data = await readSnapshot(this.tx, this.repo, async () => {
+      await this.justification.assertMayRead(user, requestId);
+      return this.justification.gather(requestId, lang);
+    });
+    const pdf = await renderJustificationPdf(buildJustificationModel(data));
+    const what = lang === 'en' ? 'justification' : 'verantwoording';
+    return { filename: `${what}-${slug(data.request.caseCode)}-${requestId.slice(0, 8)}.pdf`, pdf };
+  }
+
+  /** A fund by id or name for the command line; unknown → an error that lists the funds there are. */
+  async fundByRef(ref: string): Promise<{ id: string; name: string }> {
+    const fund = await this.repo.findFundByRef(ref);
+    if (fund) return { id: fund.id, name: fund.name };
+    const names = (await this.repo.findFunds(null)).map((f) => `"${f.name}" (${f.id})`);
+    throw new DomainError(
+      'not_found',
+      'NOT_FOUND',
+      `no fund "${ref}"; ${names.length ? `the funds are: ${names.join(', ')}` : 'there are no funds yet'}`,
+    );
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { Dec, moneyString } from '../common/money';
+import type { Comparison } from '../cost-comparison/comparison.types';
+import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
+import type { FundEntity } from '../funds/fund.entity';
+import { LedgerService } from '../ledger/ledger.service';
+import type { OutcomeLine } from '../requests/request.entities';
+import type { ReportBurnDownPoint, ReportFund, ReportLocale, ReportRequest, SteeringReportData } from './report-data.types';
+import { bearerOfOrganisationKind, LIFE_DOMAIN_LABELS } from './report-data-labels';
+import { dutchDate, ReportPeriod } from './report-period';
+import { ReportsRepository, type ReportRequestRow } from './reports.repository';
+import { ReportReferenceData } from './report-reference-data';
+
+/**
+ * Gathers SteeringReportData from the database for one fund or all funds and a period, with a
+ * fixed number of set-based queries. Comparisons come from CostComparisonService.compareMany, the
+ * same source as GET /api/v1/requests/:id, so every figure in the PDF equals the API's.
+ */
+@Injectable()
+export class SteeringReportDataService {
+  constructor(
+    private readonly repo: ReportsRepository,
+    private readonly ledger: LedgerService,
+    private readonly costs: CostComparisonService,
+    private readonly reference: ReportReferenceData,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The funds a report covers: one (404 when unknown) or, without an id, every fund. */
+  async funds(fundId: string | undefined): Promise<FundEntity[]> {
+    const funds = await this.repo.findFunds(fundId ? [fundId] : null);
+    if (fundId && funds.length === 0) throw DomainError.notFound('fund', fundId);
+    return funds;
+  }
+
+  /** Call inside the caller's transaction (ReportsService takes a read-only snapshot). */
+  async gather(funds: FundEntity[], period: ReportPeriod, locale: ReportLocale): Promise<SteeringReportData> {
+    const generatedAt = this.clock.now();
+    const fundIds = funds.map((f) => f.id);
+    // One after the other: inside a transaction all queries share one connection.
+    const balances = await this.ledger.balancesOfFunds(fundIds);
+    const contributions = await this.repo.contributions(fundIds);
+    const rows = await this.repo.requestsInPeriod(fundIds, period.start, period.end);
+    const movements = await this.repo.dailyMovements(fundIds, period.to);
+    const barrierLabels = await this.reference.barrierLabels(locale);
+    const ids = rows.map((r) => r.id);
+    const lines = await this.repo.costLines(ids);
+    const outcomes = await this.repo.latestOutcomes(ids);
+    const comparisons = await this.costs.compareMany(
+      rows.map((r) => ({ maatwerkCost: reportMaatwerkCost(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
+      locale,
+    );
+    const outcomeOf = new Map(outcomes.map((o) => [o.requestId, o]));
+    const requests = rows.map((row, i): ReportRequest => {
+      const outcome = outcomeOf.get(row.id);
+      return {
+        id: row.id,
+        title: row.title,
+        status: row.status,
+        amount: moneyString(row.amount),
+        paidAmount: moneyString(row.paidAmount),
+        committedAmount: moneyString(row.committedAmount),
+        lifeDomain: row.lifeDomain,
+        organisationName: row.organisationName,
+        // a submitted request always has a tier; the fallback only guards data from before tiers
+        tier: row.tier ?? 'single',
+        retroactive: row.retroactive,
+        urgent: row.urgent,
+        submittedAt: row.submittedAt,
+        decidedAt: row.decidedAt,
+        decisionDue: row.decisionDue,
+        solvedWithoutMoney: row.solvedWithoutMoney || (outcome?.solvedWithoutMoney ?? false),
+        barriers: row.barriers ?? [],
+        justification: row.justification,
+        comparison: comparisons[i],
+        realised: outcome ? this.realised(comparisons[i], outcome.lines) : null,
+      };
+    });
+    const catalogueIds = [...lines.values()].flat().map((l) => l.costItemId);
+    return {
+      generatedAt,
+      locale,
+      period: { from: period.from, to: period.to },
+      funds: funds.map((fund): ReportFund => {
+        const b = balances.get(fund.id);
+        return {
+          id: fund.id,
+          name: fund.name,
+          periodStart: fund.periodStart,
+          periodEnd: fund.periodEnd,
+          budget: moneyString(b?.budget ?? 0),
+          committed: moneyString(b?.committed ?? 0),
+          spent: moneyString(b?.spent ?? 0),
+          available: moneyString(b?.available ?? 0),
+          contributions: contributions
+            .filter((c) => c.fundId === fund.id)
+            .map((c) => ({ organisationName: c.organisationName, organisationKind: bearerOfOrganisationKind(c.organisationKind), amount: moneyString(c.amount) })),
+        };
+      }),
+      requests,
+      barrierLabels,
+      lifeDomainLabels: { ...LIFE_DOMAIN_LABELS[locale] },
+      burnDown: burnDown(movements, period, dutchDate(generatedAt)),
+      catalogueItemsUsed: await this.reference.catalogueItems(catalogueIds, locale),
+      confidenceBands: this.reference.confidenceBands(),
+      cpiNote: this.reference.cpiNote(comparisons, locale),
+    };
+  }
+
+  /** Estimate against follow-up; an outcome that no longer matches the route is left out, not fatal. */
+  private realised(comparison: Comparison, lines: OutcomeLine[]): { estimated: string; realised: string } | null {
+    try {
+      const r = this.costs.realised(comparison, { lines });
+      return { estimated: r.estimated, realised: r.realised };
+    } catch (e) {
+      if (e instanceof DomainError) return null;
+      throw e;
+    }
+  }
+}
+
+/**
+ * The maatwerk cost a report weighs (the same rule as the report's own totals, report-stats.ts):
+ * what was paid once anything was paid, else what is still committed, else what was asked.
+ */
+export function reportMaatwerkCost(r: Pick<ReportRequestRow, 'amount' | 'paidAmount' | 'committedAmount'>): Dec {
+  const paid = new Dec(r.paidAmount);
+  if (paid.gt(0)) return paid;
+  const committed = new Dec(r.committedAmount);
+  if (committed.gt(0)) return committed;
+  return new Dec(r.amount);
+}
+
+/**
+ * The balance of the funds at the end of `from`, after every day with a movement, and at the end
+ * of the period (or today, when the period has not ended yet), from the journal's postings.
+ */
+export function burnDown(
+  movements: readonly { date: string; kind: string; amount: string }[],
+  period: Pick<ReportPeriod, 'from' | 'to'>,
+  today: string,
+): ReportBurnDownPoint[] {
+  const last = period.to < today ? period.to : today < period.from ? period.from : today;
+  const balance = { available: new Dec(0), committed: new Dec(0), spent: new Dec(0) };
+  const point = (date: string): ReportBurnDownPoint => ({
+    date,
+    committed: moneyString(balance.committed),
+    spent: moneyString(balance.spent),
+    available: moneyString(balance.available),
+  });
+  const points: ReportBurnDownPoint[] = [];
+  let i = 0;
+  const apply = (upTo: string) => {
+    for (; i < movements.length && movements[i].date <= upTo; i++) {
+      const m = movements[i];
+      if (m.kind === 'available' || m.kind === 'committed' || m.kind === 'spent') balance[m.kind] = balance[m.kind].plus(m.amount);
+    }
+  };
+  apply(period.from);
+  points.push(point(period.from));
+  while (i < movements.length && movements[i].date <= last) {
+    const day = movements[i].date;
+    apply(day);
+    points.push(point(day));
+  }
+  if (points[points.length - 1].date !== last) points.push(point(last));
+  return points;
+}
