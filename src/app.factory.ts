@@ -10,6 +10,7 @@ import { apiVersionHeader } from './common/api-version';
 import { setupOpenApi } from './common/openapi';
 import { requestLogger } from './common/request-logger';
 import { createValidationPipe } from './common/validation-pipe';
+import { setupWeb } from './web/web.setup';
 
 const NEST_LEVELS: Record<string, NestLogLevel[]> = {
   silent: [],
@@ -69,6 +70,7 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 8 * 3600 * 1000 },
     }),
   );
+  setupWeb(app, config);
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
   return { app, sessionPool };

@@ -1,0 +1,40 @@
+import type { AuthUser } from '../auth/auth.decorators';
+import type { Role } from '../users/user.entity';
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles: Role[];
+}
+
+const ITEMS: NavItem[] = [
+  { href: '/dashboard', label: 'nav.dashboard', roles: ['professional'] },
+  { href: '/cases/new', label: 'nav.newCase', roles: ['professional'] },
+  { href: '/requests/retroactive', label: 'nav.retroactive', roles: ['professional'] },
+  { href: '/queue', label: 'nav.queue', roles: ['budget_holder'] },
+  { href: '/funds', label: 'nav.funds', roles: ['budget_holder', 'steering_group', 'admin'] },
+  { href: '/reports', label: 'nav.reports', roles: ['steering_group', 'budget_holder', 'admin'] },
+  { href: '/admin/funds', label: 'nav.adminFunds', roles: ['admin'] },
+  { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
+  { href: '/admin/catalogue', label: 'nav.catalogue', roles: ['admin'] },
+  { href: '/admin/payments', label: 'nav.payments', roles: ['admin'] },
+];
+
+/** Role-aware main menu; `current` marks the item whose section the path is in. */
+export function navFor(user: AuthUser | null, path: string): { href: string; label: string; current: boolean }[] {
+  if (!user) return [];
+  const items = ITEMS.filter((i) => i.roles.some((r) => user.roles.includes(r)));
+  const best = items
+    .filter((i) => path === i.href || path.startsWith(`${i.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((i) => ({ href: i.href, label: i.label, current: i === best }));
+}
+
+/** Where a user lands after logging in (or on `/`). */
+export function homeFor(user: AuthUser): string {
+  if (user.roles.includes('professional')) return '/dashboard';
+  if (user.roles.includes('budget_holder')) return '/queue';
+  if (user.roles.includes('admin')) return '/admin/funds';
+  if (user.roles.includes('steering_group')) return '/reports';
+  return '/funds';
+}

@@ -1,0 +1,28 @@
+import type { Lang } from './i18n';
+
+/**
+ * Dutch words for the domain errors a user can run into in the UI (the services speak English in
+ * their messages, which the API keeps). Unknown codes fall back to the service's message.
+ */
+const NL: Record<string, string> = {
+  'LEDGER.INSUFFICIENT_FUNDS': 'Het fonds heeft niet genoeg geld beschikbaar voor deze aanvraag. Er is niets gewijzigd.',
+  'REQUEST.ILLEGAL_TRANSITION': 'Dit kan niet in de huidige status van de aanvraag. Misschien heeft iemand anders er net over besloten; laad de pagina opnieuw.',
+  'REQUEST.OWN_REQUEST': 'U kunt niet over uw eigen aanvraag beslissen (vier-ogenprincipe).',
+  'REQUEST.ALREADY_APPROVED_BY_YOU': 'U heeft deze aanvraag al goedgekeurd; het tweede akkoord moet van iemand anders komen.',
+  'REQUEST.ALREADY_APPROVED': 'Deze aanvraag heeft al alle akkoorden die nodig zijn.',
+  'REQUEST.NOT_FUND_HOLDER': 'U bent geen budgethouder van het fonds van deze aanvraag.',
+  'REQUEST.SECOND_APPROVER': 'Het tweede akkoord moet komen van een budgethouder van een andere organisatie of van de stuurgroep.',
+  'REQUEST.PARTLY_PAID': 'De aanvraag is (deels) betaald en kan niet meer worden ingetrokken. Vraag de beheerder om de rest te annuleren.',
+  'REQUEST.OUTCOME_EXISTS': 'Deze vervolgmeting is al vastgelegd.',
+  'REQUEST.ABOVE_MANDATE': 'Het bedrag is hoger dan uw mandaat (of het maximum per persoon). Dien een gewone aanvraag in.',
+  'REQUEST.PAY_EXCEEDS_COMMITMENT': 'Het bedrag is hoger dan wat er nog gereserveerd staat.',
+  'CASE.CLOSED': 'Deze casus is gesloten; er kunnen geen nieuwe aanvragen voor worden gedaan.',
+  'USER.SELF': 'U kunt uw eigen account niet deactiveren.',
+  'CONCURRENT_UPDATE': 'Iemand anders wijzigde dit tegelijkertijd. Er is niets gewijzigd; probeer het opnieuw.',
+  'COST_ITEM.CONCURRENT_UPDATE': 'Iemand anders wijzigde deze kostenpost tegelijkertijd. Probeer het opnieuw.',
+  DUPLICATE: 'Dit bestaat al.',
+};
+
+export function problemText(code: string, detail: string, lang: Lang): string {
+  return (lang === 'nl' && NL[code]) || detail;
+}

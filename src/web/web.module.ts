@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
+import { FundsModule } from '../funds/funds.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReportsModule } from '../reports/reports.module';
+import { RequestsModule } from '../requests/requests.module';
+import { AdminCataloguePagesController } from './admin-catalogue.pages.controller';
+import { AdminPaymentsPagesController } from './admin-payments.pages.controller';
+import { AdminUsersPagesController } from './admin-users.pages.controller';
+import { ApprovalsPagesController } from './approvals.pages.controller';
+import { AuthPagesController } from './auth.pages.controller';
+import { FundsPagesController } from './funds.pages.controller';
+import { OutcomesPagesController } from './outcomes.pages.controller';
+import { ProfessionalPagesController } from './professional.pages.controller';
+import { ReportsPagesController } from './reports.pages.controller';
+import { RequestFormSupport } from './request-form';
+import { RequestsPagesController } from './requests.pages.controller';
+
+/**
+ * The server-rendered web UI. Page controllers are thin: they parse forms, call the same services
+ * as the JSON API and render nunjucks views (setupWeb registers the engine, assets and CSRF).
+ */
+@Module({
+  imports: [CasesModule, RequestsModule, FundsModule, CostComparisonModule, OrganisationsModule, ReportsModule],
+  controllers: [
+    AuthPagesController,
+    ProfessionalPagesController,
+    RequestsPagesController,
+    OutcomesPagesController,
+    ApprovalsPagesController,
+    FundsPagesController,
+    ReportsPagesController,
+    AdminUsersPagesController,
+    AdminCataloguePagesController,
+    AdminPaymentsPagesController,
+  ],
+  providers: [RequestFormSupport],
+})
+export class WebModule {}

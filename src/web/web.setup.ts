@@ -1,0 +1,96 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { dirname, join } from 'node:path';
+import type { AuthUser } from '../auth/auth.decorators';
+import { Clock } from '../common/clock';
+import type { RuntimeConfig } from '../app.module';
+import { UsersService } from '../users/users.service';
+import { createCsrf } from './csrf';
+import { Lang, parseLang, translate } from './i18n';
+import { homeFor, navFor } from './nav';
+import { createViewEnvironment } from './view-helpers';
+import type { Flash, WebSession } from './web-context';
+
+export const LANG_COOKIE = 'dbb.lang';
+const VIEWS_DIR = join(__dirname, 'views');
+const ASSETS_DIR = join(__dirname, 'assets');
+
+const packageDir = (pkg: string): string => dirname(require.resolve(`${pkg}/package.json`));
+
+type WebRequest = Request & { user?: AuthUser; session?: WebSession & { save?: unknown } };
+
+/**
+ * The server-rendered UI: nunjucks views, static assets (own CSS plus the NL Design System's Utrecht
+ * CSS, design tokens and Noto Sans straight from node_modules — no CDN), the language switch and
+ * CSRF protection. Called once from createApp, after the session middleware.
+ */
+export function setupWeb(app: NestExpressApplication, config: RuntimeConfig): void {
+  const static1h = { maxAge: '1h', index: false, fallthrough: false } as const;
+  app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/app/', ...static1h });
+  app.useStaticAssets(join(packageDir('@utrecht/component-library-css'), 'dist'), { prefix: '/assets/utrecht/', ...static1h });
+  app.useStaticAssets(join(packageDir('@utrecht/design-tokens'), 'dist'), { prefix: '/assets/tokens/', ...static1h });
+  app.useStaticAssets(packageDir('@fontsource/noto-sans'), { prefix: '/assets/fonts/noto-sans/', ...static1h });
+
+  app.use(cookieParser());
+  app.use(languageMiddleware(config.cookieSecure));
+  const csrf = createCsrf(config.sessionSecret, config.cookieSecure);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.csrfToken = () => csrf.token(req, res);
+    res.locals.request = req;
+    next();
+  });
+  app.use(csrf.middleware);
+
+  const env = createViewEnvironment(VIEWS_DIR, config.nodeEnv === 'development');
+  const clock = app.get(Clock);
+  const users = app.get(UsersService);
+  app.engine('njk', (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
+    buildContext(options as Record<string, unknown>, clock, users)
+      .then((ctx) => env.render(file, ctx, (err, html) => callback(err, html ?? undefined)))
+      .catch((e: unknown) => callback(e));
+  });
+  app.setBaseViewsDir(VIEWS_DIR);
+  app.setViewEngine('njk');
+}
+
+function languageMiddleware(secure: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const asked = parseLang(req.query?.lang);
+    if (asked) res.cookie(LANG_COOKIE, asked, { httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 * 1000, path: '/' });
+    res.locals.lang = asked ?? parseLang((req.cookies as Record<string, unknown> | undefined)?.[LANG_COOKIE]) ?? 'nl';
+    next();
+  };
+}
+
+/** What every view can use: the user, language, t(), csrf token, the one-time flash, "now". */
+async function buildContext(options: Record<string, unknown>, clock: Clock, users: UsersService): Promise<Record<string, unknown>> {
+  const req = options.request as WebRequest | undefined;
+  const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
+  let user = req?.user ?? null;
+  if (!user && req?.session?.userId) user = await users.findActive(req.session.userId).catch(() => null);
+  let flash: Flash | null = null;
+  if (req?.session?.flash) {
+    flash = req.session.flash;
+    delete req.session.flash;
+  }
+  const csrfToken = typeof options.csrfToken === 'function' ? (options.csrfToken as () => string)() : '';
+  const path = req?.path ?? '/';
+  const query = new URLSearchParams((req?.originalUrl ?? '').split('?')[1] ?? '');
+  query.set('lang', lang === 'nl' ? 'en' : 'nl');
+  return {
+    ...options,
+    request: undefined,
+    lang,
+    user,
+    hasRole: (...roles: string[]) => !!user && user.roles.some((r) => roles.includes(r)),
+    csrfToken,
+    flash: (options.flash as Flash | undefined) ?? flash,
+    now: clock.now(),
+    currentPath: path,
+    nav: navFor(user, path),
+    homeUrl: user ? homeFor(user) : '/login',
+    langSwitchUrl: `${path}?${query.toString()}`,
+    t: (key: string, params?: Record<string, unknown>) => translate(lang, key, params),
+  };
+}
