@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_VERSION } from './api-version';
 
 /**
@@ -29,9 +29,82 @@ export function setupOpenApi(app: INestApplication): void {
     paths[path.slice('/api/v1'.length)] = item;
   }
   document.paths = paths;
+  addContractDefaults(document);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/v1/openapi.json',
     yamlDocumentUrl: 'api/v1/openapi.yaml',
     customSiteTitle: 'Doorbraakbudget API',
   });
+}
+
+const PROBLEM_RESPONSES: Record<string, string> = {
+  '400': 'Bad input; `detail` and `errors` name the field',
+  '401': 'Not logged in, or the token expired',
+  '403': 'Not allowed for this user',
+  '404': 'Unknown id, or not visible to this user',
+  '409': 'State conflict (e.g. the fund cannot cover it, or the request is in another state)',
+  '503': 'The database cannot be reached; nothing was changed',
+};
+
+/**
+ * What every operation shares but the DTO decorators cannot say: the `API-Version` header on
+ * every success, and RFC 9457 problem responses (the ADR ruleset checks both).
+ */
+function addContractDefaults(document: OpenAPIObject): void {
+  document.components ??= {};
+  document.components.headers = {
+    ...(document.components.headers ?? {}),
+    'API-Version': {
+      description: 'Full semantic version of the API',
+      required: true,
+      schema: { type: 'string', example: API_VERSION },
+    },
+  };
+  document.components.schemas = {
+    ...(document.components.schemas ?? {}),
+    Problem: {
+      type: 'object',
+      description: 'RFC 9457 problem details',
+      required: ['type', 'title', 'status', 'detail'],
+      properties: {
+        type: { type: 'string', format: 'uri-reference' },
+        title: { type: 'string', example: 'Bad Request' },
+        status: { type: 'integer', example: 400 },
+        detail: { type: 'string', example: 'invalid amount: amount must be a decimal string with at most 2 decimals' },
+        instance: { type: 'string', example: '/api/v1/requests' },
+        code: { type: 'string', example: 'VALIDATION' },
+        errors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              in: { type: 'string', enum: ['body', 'query', 'path', 'header'] },
+              location: { type: 'string', example: '#/amount' },
+              code: { type: 'string' },
+              detail: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (/^[23]\d\d$/.test(status) && response && !('$ref' in response)) {
+          response.headers = { ...(response.headers ?? {}), 'API-Version': { $ref: '#/components/headers/API-Version' } };
+        }
+      }
+      const isPublic = path === '/auth/token';
+      const statuses = ['400', ...(isPublic ? [] : ['401', '403']), ...(path.includes('{') ? ['404'] : []), ...(method === 'post' && !isPublic ? ['409'] : []), '503'];
+      for (const status of statuses) {
+        op.responses[status] ??= {
+          description: PROBLEM_RESPONSES[status],
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        };
+      }
+    }
+  }
 }
