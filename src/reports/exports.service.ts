@@ -11,7 +11,7 @@ import type { FundPeriodQueryDto } from './reports.dto';
 import { defaultPeriod, dutchDate, type ReportPeriod } from './report-period';
 import { readSnapshot, slug } from './report-files';
 import { ReportsRepository } from './reports.repository';
-import { reportMaatwerkCost } from './steering-report-data.service';
+import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 
 export interface CsvFile {
   filename: string;
@@ -64,7 +64,7 @@ export class ExportsService {
       const rows = await this.repo.requestsInPeriod(funds.map((f) => f.id), period.start, period.end);
       const lines = await this.repo.costLines(rows.map((r) => r.id));
       const comparisons = await this.costs.compareMany(
-        rows.map((r) => ({ maatwerkCost: reportMaatwerkCost(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
+        rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
       );
       const records = rows.map((r, i) => [
         r.id, r.fundId, text(r.fundName), r.status, r.tier ?? '', text(r.title), text(r.payee), r.lifeDomain, text(r.organisationName),

@@ -9,7 +9,7 @@ import type { JustificationData, ReportLocale } from './report-data.types';
 import { LIFE_DOMAIN_LABELS, PROVISION_REASON_LABELS, ROLE_LABELS } from './report-data-labels';
 import { ReportReferenceData } from './report-reference-data';
 import { ReportsRepository } from './reports.repository';
-import { reportMaatwerkCost } from './steering-report-data.service';
+import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 
 /**
  * Gathers JustificationData for one request. The justification names the case pseudonym, the
@@ -46,7 +46,7 @@ export class JustificationDataService {
     const barrierLabels = await this.reference.barrierLabels(locale);
     const routeLines = lines.get(r.id) ?? [];
     const [comparison] = await this.costs.compareMany(
-      [{ maatwerkCost: reportMaatwerkCost(r), priceYear: r.priceYear, lines: routeLines }],
+      [{ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: routeLines }],
       locale,
     );
     const roles = ROLE_LABELS[locale];

@@ -3,7 +3,7 @@ import { parseArgs } from './report-cli-args';
 import { bearerOfOrganisationKind } from './report-data-labels';
 import { slug } from './report-files';
 import { defaultPeriod, reportPeriod, startOfDutchDay } from './report-period';
-import { burnDown, reportMaatwerkCost } from './steering-report-data.service';
+import { burnDown } from './steering-report-data.service';
 
 describe('report periods in Dutch time', () => {
   it('starts a winter day at 23:00 UTC the day before and a summer day at 22:00 UTC', () => {
@@ -70,12 +70,6 @@ describe('burnDown', () => {
 });
 
 describe('the delivery helpers', () => {
-  it('weighs what was paid, else what is committed, else what was asked', () => {
-    expect(reportMaatwerkCost({ amount: '3000.00', paidAmount: '2750.00', committedAmount: '0.00' }).toFixed(2)).toBe('2750.00');
-    expect(reportMaatwerkCost({ amount: '3000.00', paidAmount: '0.00', committedAmount: '3000.00' }).toFixed(2)).toBe('3000.00');
-    expect(reportMaatwerkCost({ amount: '950.00', paidAmount: '0.00', committedAmount: '0.00' }).toFixed(2)).toBe('950.00');
-  });
-
   it('maps organisation kinds onto the catalogue’s bearers', () => {
     expect(['municipality', 'police', 'housing', 'mental_health', 'addiction_care', 'welfare', 'other', 'unknown'].map(bearerOfOrganisationKind)).toEqual([
       'municipality', 'police', 'housing_corporation', 'health_insurer', 'health_insurer', 'municipality', 'society', 'society',

@@ -1,3 +1,4 @@
+import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 /**
  * Small pure computations shared by the report models. Money stays Decimal; hours and
  * chart geometry are plain numbers.
@@ -14,13 +15,9 @@ export function isFunded(r: ReportRequest): boolean {
   return FUNDED.has(r.status);
 }
 
-/** Maatwerk cost of one request: paid when anything was paid, else committed, else requested. */
+/** Maatwerk cost of one request: the one rule of src/cost-comparison/maatwerk-cost.ts. */
 export function maatwerkCost(r: ReportRequest): Dec {
-  const paid = new Dec(r.paidAmount);
-  if (paid.greaterThan(0)) return paid;
-  const committed = new Dec(r.committedAmount);
-  if (committed.greaterThan(0)) return committed;
-  return new Dec(r.amount);
+  return maatwerkCostOf(r);
 }
 
 /** avoided / cost, two decimals; null when the cost is zero. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Dec, moneyString } from '../common/money';
@@ -49,7 +50,7 @@ export class SteeringReportDataService {
     const lines = await this.repo.costLines(ids);
     const outcomes = await this.repo.latestOutcomes(ids);
     const comparisons = await this.costs.compareMany(
-      rows.map((r) => ({ maatwerkCost: reportMaatwerkCost(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
+      rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
       locale,
     );
     const outcomeOf = new Map(outcomes.map((o) => [o.requestId, o]));
@@ -121,17 +122,6 @@ export class SteeringReportDataService {
   }
 }
 
-/**
- * The maatwerk cost a report weighs (the same rule as the report's own totals, report-stats.ts):
- * what was paid once anything was paid, else what is still committed, else what was asked.
- */
-export function reportMaatwerkCost(r: Pick<ReportRequestRow, 'amount' | 'paidAmount' | 'committedAmount'>): Dec {
-  const paid = new Dec(r.paidAmount);
-  if (paid.gt(0)) return paid;
-  const committed = new Dec(r.committedAmount);
-  if (committed.gt(0)) return committed;
-  return new Dec(r.amount);
-}
 
 /**
  * The balance of the funds at the end of `from`, after every day with a movement, and at the end

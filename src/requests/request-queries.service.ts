@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 import { AuthUser } from '../auth/auth.decorators';
 import { scopeOf } from '../cases/access';
 import { CasesRepository } from '../cases/cases.repository';
@@ -80,7 +81,7 @@ export class RequestQueriesService {
     const people = await this.cases.people(personIds);
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const comparisons = await this.costs.compareMany(
-      entities.map((r) => ({ maatwerkCost: maatwerkCost(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
+      entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
     );
     const now = this.clock.now();
     return rows.map(({ entity: r, full }, i) =>
@@ -103,10 +104,3 @@ export class RequestQueriesService {
   }
 }
 
-/**
- * The maatwerk cost the comparison weighs: what was paid once money went out (it can be less than
- * asked), the requested amount before that.
- */
-export function maatwerkCost(r: RequestEntity) {
-  return r.paidAmount.gt(0) && ['paid', 'evaluated', 'cancelled'].includes(r.status) ? r.paidAmount : r.amount;
-}
