@@ -3,6 +3,9 @@ import { BarrierTagsRepository } from './barrier-tags.repository';
 import { BarriersController } from './barriers.controller';
 import { BarriersService } from './barriers.service';
 import { DEFAULT_CONFIDENCE_BANDS } from './comparison';
+import { ComparisonSummaryController } from './comparison-summary.controller';
+import { ComparisonSummaryRepository } from './comparison-summary.repository';
+import { ComparisonSummaryService } from './comparison-summary.service';
 import { CONFIDENCE_BANDS, CostComparisonService, CPI_SERIES } from './cost-comparison.service';
 import { CostItemsController } from './cost-items.controller';
 import { CostItemsRepository } from './cost-items.repository';
@@ -14,13 +17,15 @@ import { loadCpiSeries } from './cpi';
  * at start-up; the confidence bands can be replaced by overriding CONFIDENCE_BANDS.
  */
 @Module({
-  controllers: [CostItemsController, BarriersController],
+  controllers: [CostItemsController, BarriersController, ComparisonSummaryController],
   providers: [
     CostItemsRepository,
     BarrierTagsRepository,
     CostItemsService,
     BarriersService,
     CostComparisonService,
+    ComparisonSummaryRepository,
+    ComparisonSummaryService,
     { provide: CPI_SERIES, useFactory: () => loadCpiSeries() },
     { provide: CONFIDENCE_BANDS, useValue: DEFAULT_CONFIDENCE_BANDS },
   ],

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { DomainError } from '../common/domain-error';
+import { Aggregate, paybackMonths } from './aggregate';
+import { ComparisonSummaryRepository } from './comparison-summary.repository';
+import { CostComparisonService } from './cost-comparison.service';
+import { maatwerkCostOf } from './maatwerk-cost';
+
+export interface SummaryQuery {
+  fundId?: string;
+  caseId?: string;
+  from?: string;
+  to?: string;
+  lang?: 'nl' | 'en';
+}
+
+export type ComparisonSummary = Omit<Aggregate, 'byCase'> & {
+  byCase?: Aggregate['byCase'];
+  /** months until the avoided cost (priced per year) has paid back the maatwerk; null when nothing is avoided */
+  paybackMonths: string | null;
+  filter: { fundId: string | null; caseId: string | null; from: string | null; to: string | null };
+};
+
+/**
+ * The cost comparison added up over funded requests: per fund and period, per person (case), per
+ * life domain, per bearer and per requesting organisation, fiscal and societal apart. Figures are
+ * sums of the per-request comparisons the API serves, so they reconcile to the cent.
+ */
+@Injectable()
+export class ComparisonSummaryService {
+  constructor(
+    private readonly repo: ComparisonSummaryRepository,
+    private readonly costs: CostComparisonService,
+  ) {}
+
+  async summary(user: AuthUser, q: SummaryQuery): Promise<ComparisonSummary> {
+    if (q.from && q.to && q.from > q.to) throw DomainError.invalidField('to', 'to must not be before from', 'PERIOD', 'query');
+    let fundIds: string[] | null = q.fundId ? [q.fundId] : null;
+    if (!hasRole(user, 'admin', 'steering_group')) {
+      const held = await this.repo.heldFundIds(user.id);
+      if (q.fundId && !held.includes(q.fundId)) throw DomainError.forbidden('you do not hold this fund');
+      fundIds = q.fundId ? [q.fundId] : held;
+    }
+    if (q.caseId && hasRole(user, 'steering_group') && !hasRole(user, 'admin')) {
+      throw DomainError.forbidden('the steering group sees anonymised figures, not per person');
+    }
+    const { requests, lines } = await this.repo.fundedRequests({ fundIds, caseId: q.caseId ?? null, from: q.from ?? null, to: q.to ?? null });
+    const subjects = requests.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] }));
+    const comparisons = await this.costs.compareMany(subjects, q.lang ?? 'nl');
+    const aggregate = this.costs.aggregate(
+      requests.map((r, i) => ({
+        comparison: comparisons[i],
+        lifeDomain: r.lifeDomain,
+        organisationId: r.organisationId,
+        caseId: r.caseId,
+        maatwerkCost: subjects[i].maatwerkCost.toFixed(2),
+      })),
+    );
+    const anonymised = hasRole(user, 'steering_group') && !hasRole(user, 'admin', 'budget_holder');
+    const { byCase, ...rest } = aggregate;
+    return {
+      ...rest,
+      ...(anonymised ? {} : { byCase }),
+      paybackMonths: paybackMonths(aggregate.totals.maatwerk, aggregate.totals.avoided.central),
+      filter: { fundId: q.fundId ?? null, caseId: q.caseId ?? null, from: q.from ?? null, to: q.to ?? null },
+    };
+  }
+}
