@@ -56,6 +56,7 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/problem+json', 'application/merge-patch+json'] });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
 
+  setupWeb(app, config);
   const sessionPool = new Pool({ connectionString: databaseUrl, max: 3 });
   sessionPool.on('error', () => undefined); // a dropped idle connection must not crash the process
   const PgStore = connectPgSimple(session);
@@ -70,7 +71,6 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 8 * 3600 * 1000 },
     }),
   );
-  setupWeb(app, config);
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
   return { app, sessionPool };

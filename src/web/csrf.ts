@@ -1,12 +1,13 @@
 import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, Response } from 'express';
-import { toProblem } from '../common/error.filter';
 import { DomainError } from '../common/domain-error';
-import { isPageRequest } from '../common/error.filter';
+import { toProblem } from '../common/error.filter';
 
 type SessionRequest = Request & { session?: { userId?: string }; sessionID?: string };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const pathOf = (req: Request): string => (req.originalUrl ?? req.url).split('?')[0];
 
 /**
  * CSRF protection for everything a browser can send with the session cookie: signed double-submit
@@ -34,7 +35,8 @@ export function createCsrf(secret: string, secure: boolean) {
   function needsCheck(req: SessionRequest): boolean {
     if (!UNSAFE.has(req.method)) return false;
     if (req.headers.authorization) return false;
-    if (req.path.startsWith('/api') && !req.session?.userId) return false;
+    // Nest mounts module middleware on a path, so req.path is relative here; originalUrl is not
+    if (pathOf(req).startsWith('/api') && !req.session?.userId) return false;
     return true;
   }
 
@@ -47,10 +49,10 @@ export function createCsrf(secret: string, secure: boolean) {
     }
     const problem = toProblem(
       new DomainError('forbidden', 'CSRF.INVALID', 'the form’s security token is missing, invalid or expired; reload the page and try again'),
-      req.originalUrl.split('?')[0],
+      pathOf(req),
     );
     res.status(403);
-    if (isPageRequest(req)) {
+    if (!pathOf(req).startsWith('/api')) {
       res.render('error', { problem, title: problem.title }, (err: Error | null, html?: string) => {
         if (err) res.type('text/plain').send('403: het formulier is verlopen; laad de pagina opnieuw');
         else res.send(html);

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
 import { FundsModule } from '../funds/funds.module';
@@ -16,6 +16,7 @@ import { ProfessionalPagesController } from './professional.pages.controller';
 import { ReportsPagesController } from './reports.pages.controller';
 import { RequestFormSupport } from './request-form';
 import { RequestsPagesController } from './requests.pages.controller';
+import { WebRequestMiddleware } from './web.middleware';
 
 /**
  * The server-rendered web UI. Page controllers are thin: they parse forms, call the same services
@@ -37,4 +38,8 @@ import { RequestsPagesController } from './requests.pages.controller';
   ],
   providers: [RequestFormSupport],
 })
-export class WebModule {}
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(WebRequestMiddleware).forRoutes('*');
+  }
+}

@@ -1,12 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import type { RuntimeConfig } from '../app.module';
 import { UsersService } from '../users/users.service';
-import { createCsrf } from './csrf';
 import { Lang, parseLang, translate } from './i18n';
 import { homeFor, navFor } from './nav';
 import { createViewEnvironment } from './view-helpers';
@@ -22,8 +21,9 @@ type WebRequest = Request & { user?: AuthUser; session?: WebSession & { save?: u
 
 /**
  * The server-rendered UI: nunjucks views, static assets (own CSS plus the NL Design System's Utrecht
- * CSS, design tokens and Noto Sans straight from node_modules — no CDN), the language switch and
- * CSRF protection. Called once from createApp, after the session middleware.
+ * CSS, design tokens and Noto Sans straight from node_modules — no CDN) and the language switch.
+ * Called once from createApp, before the session middleware, so that assets cost no session look-up;
+ * CSRF runs later, as WebModule's middleware (it needs the session).
  */
 export function setupWeb(app: NestExpressApplication, config: RuntimeConfig): void {
   const static1h = { maxAge: '1h', index: false, fallthrough: false } as const;
@@ -34,19 +34,12 @@ export function setupWeb(app: NestExpressApplication, config: RuntimeConfig): vo
 
   app.use(cookieParser());
   app.use(languageMiddleware(config.cookieSecure));
-  const csrf = createCsrf(config.sessionSecret, config.cookieSecure);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    res.locals.csrfToken = () => csrf.token(req, res);
-    res.locals.request = req;
-    next();
-  });
-  app.use(csrf.middleware);
 
   const env = createViewEnvironment(VIEWS_DIR, config.nodeEnv === 'development');
   const clock = app.get(Clock);
   const users = app.get(UsersService);
   app.engine('njk', (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
-    buildContext(options as Record<string, unknown>, clock, users)
+    buildContext(options as Record<string, unknown>, clock, users, !file.endsWith(`${sep}error.njk`))
       .then((ctx) => env.render(file, ctx, (err, html) => callback(err, html ?? undefined)))
       .catch((e: unknown) => callback(e));
   });
@@ -64,13 +57,14 @@ function languageMiddleware(secure: boolean) {
 }
 
 /** What every view can use: the user, language, t(), csrf token, the one-time flash, "now". */
-async function buildContext(options: Record<string, unknown>, clock: Clock, users: UsersService): Promise<Record<string, unknown>> {
+async function buildContext(options: Record<string, unknown>, clock: Clock, users: UsersService, takeFlash: boolean): Promise<Record<string, unknown>> {
   const req = options.request as WebRequest | undefined;
   const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
   let user = req?.user ?? null;
   if (!user && req?.session?.userId) user = await users.findActive(req.session.userId).catch(() => null);
   let flash: Flash | null = null;
-  if (req?.session?.flash) {
+  // an error page (a stray favicon 404, say) must not eat the message meant for the next page
+  if (takeFlash && req?.session?.flash) {
     flash = req.session.flash;
     delete req.session.flash;
   }

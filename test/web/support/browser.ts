@@ -1,0 +1,117 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'screenshots');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export interface A11yViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * A browser context that records what must never happen on our pages: Content-Security-Policy
+ * violations (inline script or style), failed requests for our own assets, and page errors.
+ */
+export async function newContext(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; problems: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const problems: string[] = [];
+  context.on('page', (page) => watch(page, problems));
+  return { context, problems };
+}
+
+export function watch(page: Page, problems: string[]): void {
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to (apply|execute|load)/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.url().includes('/assets/') && r.status() >= 400) problems.push(`asset ${r.url()} → ${r.status()}`);
+  });
+}
+
+/**
+ * Run axe-core on the page as it is now and return serious and critical violations. axe is
+ * evaluated through the DevTools protocol, so the page keeps its strict CSP (no inline scripts).
+ */
+export async function axeViolations(page: Page): Promise<A11yViolation[]> {
+  const loaded = await page.evaluate('typeof axe !== "undefined"');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const all = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\\n').slice(0, 2).join(' ')) })))`,
+  )) as A11yViolation[];
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Every page visited goes through this: axe check plus a screenshot for review. */
+export class PageChecker {
+  readonly visited: { name: string; url: string; violations: A11yViolation[] }[] = [];
+
+  async check(page: Page, name: string): Promise<void> {
+    await page.waitForLoadState('load');
+    const violations = await axeViolations(page);
+    this.visited.push({ name, url: page.url(), violations });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    // long phone pages also in readable slices, for reviewing the screenshots
+    const viewport = page.viewportSize();
+    if (viewport && viewport.width < 500) {
+      const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+      for (let y = 0, i = 1; y < height && i <= 6; y += 1200, i++) {
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-part${i}.png`), fullPage: true, clip: { x: 0, y, width: viewport.width, height: Math.min(1200, height - y) } });
+      }
+    }
+  }
+
+  /** Human-readable list of pages with serious/critical violations (empty when all pass). */
+  failures(): string[] {
+    return this.visited
+      .filter((v) => v.violations.length)
+      .map((v) => `${v.name} (${v.url}): ${v.violations.map((x) => `${x.impact} ${x.id} — ${x.help} @ ${x.nodes.join(' | ')}`).join('; ')}`);
+  }
+}
+
+export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await submitLogin(page, email, password);
+}
+
+/** Fill in and send the login form the page shows now (e.g. after a redirect with ?next=). */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForLoadState('load');
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForLoadState('load');
+}
+
+/** Elements that stick out to the right of the viewport (for a readable failure on a phone). */
+export async function overflowing(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const w = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > w + 1 && r.width > 0) out.push(el.tagName.toLowerCase() + '.' + (el.className || '').toString().split(' ').join('.') + ' right=' + Math.round(r.right));
+    }
+    return out.slice(0, 15);
+  })()`)) as string[];
+}
