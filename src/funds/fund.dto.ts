@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  MinLength,
   ArrayMaxSize, IsArray, IsDefined, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ValidateDate, ValidateMoney, ValidateText, ValidateUuid } from '../common/validation';
@@ -25,7 +26,7 @@ export class FundRulesDto {
 }
 
 export class CreateFundDto {
-  @ValidateText(200, { example: 'Doorbraakfonds Utrecht 2026' }) name!: string;
+  @ValidateText(200, { example: 'Doorbraakfonds Utrecht 2026' }) @MinLength(1, { message: 'name must not be empty' }) name!: string;
   @ValidateDate() periodStart!: string;
   @ValidateDate() periodEnd!: string;
   @ApiProperty({ type: FundRulesDto })

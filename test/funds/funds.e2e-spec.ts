@@ -69,6 +69,14 @@ describe('the funds API', () => {
       expect(res.status).toBe(409);
     });
 
+    it('refuses an empty or blank name with a 400 naming the field', async () => {
+      for (const name of ['', '   ']) {
+        const res = await t.api('POST', '/api/v1/funds', { as: ADMIN, body: { name, periodStart: '2026-01-01', periodEnd: '2026-12-31', rules } });
+        expect(res.status).toBe(400);
+        expect(res.body.errors[0]).toMatchObject({ location: '#/name' });
+      }
+    });
+
     it('answers 401 without a login and 403 for a non-admin', async () => {
       const body = { name: 'Niet toegestaan', periodStart: '2026-01-01', periodEnd: '2026-12-31', rules };
       expect((await t.api('POST', '/api/v1/funds', { body })).status).toBe(401);
