@@ -23,14 +23,14 @@ export class RequestQueriesService {
     private readonly clock: Clock,
   ) {}
 
-  async get(user: AuthUser, id: string): Promise<RequestDto> {
+  async get(user: AuthUser, id: string, locale: 'nl' | 'en' = 'nl'): Promise<RequestDto> {
     const found = await this.requests.findVisible(scopeOf(user), id);
     if (!found) throw DomainError.notFound('request', id);
-    const [view] = await this.views([found]);
+    const [view] = await this.views([found], locale);
     return view;
   }
 
-  async list(user: AuthUser, query: ListRequestsQueryDto): Promise<RequestPageDto> {
+  async list(user: AuthUser, query: ListRequestsQueryDto, locale: 'nl' | 'en' = 'nl'): Promise<RequestPageDto> {
     const scope = scopeOf(user);
     if (query.caseId && !scope.admin && !scope.professional && !scope.budgetHolder) {
       throw DomainError.forbidden('the steering group sees anonymised requests; filtering by case is not available');
@@ -55,13 +55,13 @@ export class RequestQueriesService {
     const last = page[page.length - 1]?.entity;
     const key = (r: RequestEntity) => (order === 'newest' ? r.createdAt.toISOString() : r.decisionDue ? r.decisionDue.toISOString() : null);
     return {
-      items: await this.views(page),
+      items: await this.views(page, locale),
       next: rows.length > limit && last ? encodeCursor([key(last), last.id]) : null,
     };
   }
 
   /** Build the views of many requests with a fixed number of queries (no N+1). */
-  async views(rows: VisibleRequest[]): Promise<RequestDto[]> {
+  async views(rows: VisibleRequest[], locale: 'nl' | 'en' = 'nl'): Promise<RequestDto[]> {
     if (rows.length === 0) return [];
     const entities = rows.map((r) => r.entity);
     const ids = entities.map((r) => r.id);
@@ -82,6 +82,7 @@ export class RequestQueriesService {
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const comparisons = await this.costs.compareMany(
       entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
+      locale,
     );
     const now = this.clock.now();
     return rows.map(({ entity: r, full }, i) =>

@@ -59,7 +59,7 @@ export class ApprovalsPagesController {
     const dto = await this.valid(res, user, p.id, ApproveDto, { comment: text(body.comment).trim() || undefined }, lang);
     if (!dto) return;
     await this.decisions.approve(user, p.id, dto.comment ?? '');
-    const r = await this.queries.get(user, p.id);
+    const r = await this.queries.get(user, p.id, langOf(res));
     setFlash(res.req, translate(lang, r.status === 'approved' ? 'req.approved' : 'req.firstApproval'));
     seeOther(res, `/approvals/${p.id}`);
   }
@@ -110,7 +110,7 @@ export class ApprovalsPagesController {
   }
 
   private async page(res: Response, user: AuthUser, id: string, errors: FieldErrors, values: Record<string, string> = {}, status = 200): Promise<void> {
-    const r = await this.queries.get(user, id);
+    const r = await this.queries.get(user, id, langOf(res));
     const fund = mapFund(await this.funds.get(r.fundId));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
     renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id }, status);

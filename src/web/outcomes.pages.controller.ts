@@ -46,14 +46,14 @@ export class OutcomesPagesController {
 
   @Get()
   async form(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
-    const r = await this.queries.get(user, p.id);
+    const r = await this.queries.get(user, p.id, langOf(res));
     this.render(res, r, blankForm(r), {});
   }
 
   @Post()
   async record(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
-    const r = await this.queries.get(user, p.id);
+    const r = await this.queries.get(user, p.id, langOf(res));
     const raw = (Array.isArray(body.lines) ? body.lines : Object.values((body.lines as object) ?? {})) as Record<string, unknown>[];
     const base = blankForm(r);
     const form: OutcomeForm = {

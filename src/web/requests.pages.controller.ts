@@ -82,7 +82,7 @@ export class RequestsPagesController {
 
   @Get(':id')
   async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
-    const r = await this.queries.get(user, p.id);
+    const r = await this.queries.get(user, p.id, langOf(res));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
     renderPage(res, 'requests/show', { r, can: this.abilities(user, r), errors: {}, barrierLabels });
   }
@@ -142,7 +142,7 @@ export class RequestsPagesController {
       setFlash(res.req, problemText(e.code, e.message, lang), 'error');
       return seeOther(res, `/requests/${id}`);
     }
-    const r = await this.queries.get(user, id);
+    const r = await this.queries.get(user, id, langOf(res));
     setFlash(res.req, translate(lang, r.status === 'approved' ? 'req.submittedWithinMandate' : 'req.submitted'));
     seeOther(res, `/requests/${id}`);
   }
