@@ -1,7 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PgliteWireServer } from './pglite-wire-server';
+import { Worker } from 'node:worker_threads';
 
 /** A running embedded PostgreSQL: PGlite behind a loopback socket (PgliteWireServer), reached through `pg` like any server. */
 export interface EmbeddedPostgres {
@@ -67,56 +66,12 @@ export interface EmbeddedOptions {
 }
 
 /**
- * PGlite's defaults trade durability for speed: it starts PostgreSQL with `-F` (fsync off), and its
- * Node filesystem (Emscripten NODEFS) answers fsync()/fdatasync() with success without syncing
- * anything (electric-sql/pglite#1107). Commits are still written to the OS page cache before they
- * are acknowledged (synchronous_commit stays on), so a crash of our process loses nothing; an OS
- * crash or power loss could lose recent commits or corrupt the data directory. For a persistent data
- * directory we therefore start PostgreSQL with fsync on and `wal_sync_method=fsync` (fdatasync
- * stays a no-op in NODEFS; fsync reaches the filesystem's stream_ops) and give NODEFS a real fsync.
+ * Start PGlite (persisted in `dataDir/pgdata` when given, durably: see pglite-host.ts) and serve it
+ * on 127.0.0.1. PGlite is one PostgreSQL backend compiled to WebAssembly: every query runs on the
+ * thread that owns it. It therefore lives in a worker thread of its own (pglite.worker.ts), with
+ * the wire server, so that queries and the application's JavaScript use two cores instead of taking
+ * turns on one. The application reaches it over loopback TCP, as before.
  */
-const DURABLE_START_PARAMS = [
-  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
-  '-c', 'fsync=on',
-  '-c', 'synchronous_commit=on',
-  '-c', 'full_page_writes=on',
-  '-c', 'wal_sync_method=fsync',
-];
-
-interface NodeFsStream {
-  nfd?: number;
-  node: unknown;
-}
-interface EmscriptenNodeFs {
-  stream_ops: { fsync?: (stream: NodeFsStream) => number };
-  realPath(node: unknown): string;
-}
-
-/**
- * Give NODEFS an fsync that reaches the disk (directories included: PostgreSQL syncs pg_wal after
- * creating a segment), then CHECKPOINT so that whatever was written before the patch, such as crash
- * recovery at start, is on disk too. From here a commit is acknowledged only after its WAL is fsynced.
- */
-async function makeDurable(db: PGlite): Promise<void> {
-  const fs = (db.Module as unknown as { FS: { filesystems: { NODEFS?: EmscriptenNodeFs } } }).FS.filesystems.NODEFS;
-  if (!fs) throw new Error('PGlite has no NODEFS filesystem; cannot make the embedded database durable');
-  fs.stream_ops.fsync = (stream) => {
-    if (typeof stream.nfd === 'number') {
-      fsyncSync(stream.nfd);
-    } else {
-      const fd = openSync(fs.realPath(stream.node), 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    return 0;
-  };
-  await db.exec('CHECKPOINT');
-}
-
-/** Start PGlite (persisted in `dataDir/pgdata` when given, durably: see DURABLE_START_PARAMS) and serve it on 127.0.0.1. */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   let release: () => void = () => undefined;
   let pgDir: string | undefined;
@@ -125,40 +80,79 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions = {}): Promise
     release = acquireLock(opts.dataDir);
     pgDir = join(opts.dataDir, 'pgdata');
   }
-  let db: PGlite;
-  try {
-    db = await PGlite.create({
-      dataDir: pgDir,
-      loadDataDir: pgDir && existsSync(join(pgDir, 'PG_VERSION')) ? undefined : opts.loadDataDir,
-      ...(pgDir ? { startParams: DURABLE_START_PARAMS } : {}),
-    });
-    if (pgDir) await makeDurable(db);
-  } catch (e) {
-    release();
-    throw e;
-  }
-  const server = new PgliteWireServer(db, opts.maxConnections ?? 100);
-  let port: number;
-  try {
-    port = await server.listen(opts.port ?? 0);
-  } catch (e) {
-    await db.close();
-    release();
-    throw e;
-  }
+  const fromSource = __filename.endsWith('.ts');
+  const load = opts.loadDataDir ? new Uint8Array(await opts.loadDataDir.arrayBuffer()) : undefined;
+  const worker = new Worker(join(__dirname, `pglite.worker.${fromSource ? 'ts' : 'js'}`), {
+    // from source (ts-node, jest) the worker needs ts-node too; compiled it is plain JavaScript
+    execArgv: fromSource ? ['-r', 'ts-node/register/transpile-only'] : [],
+    workerData: { pgDir, load, port: opts.port ?? 0, maxConnections: opts.maxConnections ?? 100 },
+    transferList: load ? [load.buffer] : [],
+  });
+  const replies = new Map<number, (m: WorkerReply) => void>();
+  let nextId = 1;
   let stopped = false;
+  const ask = (message: { type: 'dump' | 'stop' }) =>
+    new Promise<WorkerReply>((resolve) => {
+      const id = nextId++;
+      replies.set(id, resolve);
+      worker.postMessage({ ...message, id });
+    });
+  let port: number;
+  let starting: ((m: WorkerReply) => void) | null = null;
+  worker.on('message', (m: WorkerReply) => {
+    if (starting) return starting(m);
+    const reply = m.id === undefined ? undefined : replies.get(m.id);
+    if (m.id !== undefined) replies.delete(m.id);
+    reply?.(m);
+  });
+  const startError = (e: Error) => starting?.({ type: 'failed', port: 0, error: e.stack ?? e.message });
+  const startExit = (code: number) => starting?.({ type: 'failed', port: 0, error: `the embedded database exited while starting (code ${code})` });
+  worker.on('error', startError);
+  worker.on('exit', startExit);
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      starting = (m) => (m.type === 'ready' ? resolve(m.port) : reject(new Error(m.error ?? 'the embedded database did not start')));
+    });
+  } catch (e) {
+    await worker.terminate();
+    release();
+    throw e;
+  } finally {
+    starting = null;
+    worker.off('error', startError);
+    worker.off('exit', startExit);
+  }
+  // The database is part of this process: without it nothing can be answered or written.
+  const died = (why: string) => {
+    if (stopped) return;
+    process.stderr.write(`embedded PostgreSQL (PGlite) stopped unexpectedly: ${why}\n`);
+    release();
+    process.exit(1);
+  };
+  worker.on('error', (e) => died(e.stack ?? e.message));
+  worker.on('exit', (code) => died(`worker exited with code ${code}`));
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     async dumpDataDir() {
-      return db.dumpDataDir('gzip');
+      const m = await ask({ type: 'dump' });
+      if (!m.bytes) throw new Error(m.error ?? 'dump failed');
+      return new Blob([m.bytes]);
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.close();
-      await db.close();
+      await ask({ type: 'stop' });
+      await worker.terminate();
       release();
     },
   };
+}
+
+interface WorkerReply {
+  type: 'ready' | 'dumped' | 'stopped' | 'failed';
+  id?: number;
+  port: number;
+  bytes?: Uint8Array;
+  error?: string;
 }

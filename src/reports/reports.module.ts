@@ -5,6 +5,7 @@ import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { JustificationDataService } from './justification-data.service';
 import { ReportReferenceData } from './report-reference-data';
+import { ReportRenderer } from './report-renderer';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
@@ -17,7 +18,7 @@ import { SteeringReportDataService } from './steering-report-data.service';
 @Module({
   imports: [LedgerModule, CostComparisonModule],
   controllers: [ReportsController, ExportsController],
-  providers: [ReportsRepository, ReportReferenceData, SteeringReportDataService, JustificationDataService, ReportsService, ExportsService],
+  providers: [ReportsRepository, ReportReferenceData, SteeringReportDataService, JustificationDataService, ReportRenderer, ReportsService, ExportsService],
   exports: [ReportsService, ExportsService],
 })
 export class ReportsModule {}

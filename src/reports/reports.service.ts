@@ -8,11 +8,10 @@ import { buildJustificationModel } from './justification.model';
 import { renderJustificationPdf } from './justification.renderer';
 import type { ReportLocale } from './report-data.types';
 import { readSnapshot, slug } from './report-files';
+import { ReportRenderer } from './report-renderer';
 import { defaultPeriod, dutchDate } from './report-period';
 import { ReportsRepository } from './reports.repository';
 import { SteeringReportDataService } from './steering-report-data.service';
-import { buildSteeringReportModel } from './steering-report.model';
-import { renderSteeringReportPdf } from './steering-report.renderer';
 
 export interface PdfFile {
   filename: string;
@@ -39,6 +38,7 @@ export class ReportsService {
     private readonly steering: SteeringReportDataService,
     private readonly justification: JustificationDataService,
     private readonly clock: Clock,
+    private readonly renderer: ReportRenderer,
   ) {}
 
   /** `where` names the origin of bad input in errors: 'query' for the API, 'option' for the command line. */
@@ -49,7 +49,7 @@ export class ReportsService {
       const period = defaultPeriod(funds, q.from, q.to, dutchDate(this.clock.now()), where);
       return this.steering.gather(funds, period, locale);
     });
-    const pdf = await renderSteeringReportPdf(buildSteeringReportModel(data));
+    const pdf = await this.renderer.steering(data);
     const subject = q.fundId && data.funds[0] ? slug(data.funds[0].name) : locale === 'en' ? 'all-funds' : 'alle-fondsen';
     const what = locale === 'en' ? 'steering-report' : 'stuurgroeprapportage';
     return { filename: `${what}-${subject}-${data.period.from}-${data.period.to}.pdf`, pdf };

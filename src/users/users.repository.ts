@@ -10,12 +10,16 @@ export class UsersRepository {
     return this.tx.manager.getRepository(UserEntity);
   }
 
+  /**
+   * One query with the organisation joined. (findOne with `relations` makes TypeORM run two: a
+   * DISTINCT id query for its LIMIT 1, then the join — and every authenticated request looks its user up.)
+   */
   findById(id: string): Promise<UserEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { organisation: true } });
+    return this.repo.createQueryBuilder('u').leftJoinAndSelect('u.organisation', 'o').where('u.id = :id', { id }).getOne();
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.repo.findOne({ where: { email: email.trim().toLowerCase() }, relations: { organisation: true } });
+    return this.repo.createQueryBuilder('u').leftJoinAndSelect('u.organisation', 'o').where('u.email = :email', { email: email.trim().toLowerCase() }).getOne();
   }
 
   list(): Promise<UserEntity[]> {

@@ -33,24 +33,58 @@ interface Layout {
  * columns the widest value, so that amounts never wrap.
  */
 function minWidth(ctx: PdfContext, table: TableModel, i: number, size: number): number {
-  const { doc } = ctx;
   const column = table.columns[i];
-  doc.font(FONTS.bold).fontSize(size);
-  let widest = Math.max(...column.header.split(/\s+/).map((w) => doc.widthOfString(w)));
-  doc.font(FONTS.regular).fontSize(size);
+  let widest = Math.max(...column.header.split(/\s+/).map((w) => textWidth(ctx, w, true, size)));
   if (column.align === 'left') {
     // Room for the longest unbreakable word (glued dates, amounts), but a long title may not take over.
+    const cap = ctx.width * 0.3;
+    const words = new Set<string>();
+    for (const row of table.rows) for (const w of cellText(ctx, row[i]).split(/[ \n]/)) words.add(w);
     let word = 0;
-    for (const row of table.rows) for (const w of typeset(row[i] ?? '').split(/[ \n]/)) word = Math.max(word, doc.widthOfString(w));
-    widest = Math.max(widest, Math.min(word, ctx.width * 0.3));
-  } else {
-    for (const row of table.rows) widest = Math.max(widest, ...typeset(row[i] ?? '').split('\n').map((t) => doc.widthOfString(t)));
-    if (table.totalRow) {
-      doc.font(FONTS.bold).fontSize(size);
-      widest = Math.max(widest, doc.widthOfString(typeset(table.totalRow[i] ?? '')));
+    for (const w of words) {
+      word = Math.max(word, textWidth(ctx, w, false, size));
+      if (word >= cap) break;
     }
+    widest = Math.max(widest, Math.min(word, cap));
+  } else {
+    const lines = new Set<string>();
+    for (const row of table.rows) for (const t of cellText(ctx, row[i]).split('\n')) lines.add(t);
+    for (const t of lines) widest = Math.max(widest, textWidth(ctx, t, false, size));
+    if (table.totalRow) widest = Math.max(widest, textWidth(ctx, typeset(table.totalRow[i] ?? ''), true, size));
   }
   return widest + 2 * PAD_X + 1;
+}
+
+/**
+ * Width of `text` in the table font, remembered per document: a 10,000-row appendix repeats the
+ * same dates, amounts and words thousands of times, and measuring them is most of a table's cost.
+ */
+const widthCache = new WeakMap<object, Map<string, number>>();
+function textWidth(ctx: PdfContext, text: string, bold: boolean, size: number): number {
+  let cache = widthCache.get(ctx.doc);
+  if (!cache) widthCache.set(ctx.doc, (cache = new Map()));
+  const key = `${bold ? 'b' : 'r'}${size}|${text}`;
+  let w = cache.get(key);
+  if (w === undefined) {
+    ctx.doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(size);
+    cache.set(key, (w = ctx.doc.widthOfString(text)));
+  }
+  return w;
+}
+
+/** `typeset(raw)`, remembered per document (a cell's text is needed for its width, height and drawing). */
+const typesetCache = new WeakMap<object, Map<string, string>>();
+function cellText(ctx: PdfContext, raw: string | undefined): string {
+  let cache = typesetCache.get(ctx.doc);
+  if (!cache) typesetCache.set(ctx.doc, (cache = new Map()));
+  let text = cache.get(raw ?? '');
+  if (text === undefined) cache.set(raw ?? '', (text = typeset(raw ?? '')));
+  return text;
+}
+
+/** Whether `text` fits on one line of `width`: then it needs no line wrapping to measure or draw. */
+function oneLine(ctx: PdfContext, text: string, width: number, bold: boolean, size: number): boolean {
+  return !text.includes('\n') && textWidth(ctx, text, bold, size) < width - 0.5;
 }
 
 /** Widths by weight, widened to their minimum; the difference comes from the other columns. */
@@ -81,9 +115,11 @@ function layout(ctx: PdfContext, table: TableModel, options: TableOptions): Layo
 
 /** Height of the cell text, capped at maxLines (plus a hair so the last line still fits). */
 function cellHeight(ctx: PdfContext, l: Layout, raw: string, width: number, bold: boolean): number {
-  const text = typeset(raw);
+  const text = cellText(ctx, raw);
+  const single = text === '' || oneLine(ctx, text, width, bold, l.size);
   ctx.doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(l.size);
-  const h = text === '' ? l.lineHeight : ctx.doc.heightOfString(text, { width, lineGap: LINE_GAP });
+  // one line is what heightOfString would measure for it: the font's line height plus the gap
+  const h = single ? ctx.doc.currentLineHeight(true) + LINE_GAP : ctx.doc.heightOfString(text, { width, lineGap: LINE_GAP });
   return Math.min(h, l.maxLines * l.lineHeight) + 0.5;
 }
 
@@ -103,12 +139,20 @@ function drawCells(ctx: PdfContext, table: TableModel, l: Layout, cells: string[
   const { doc } = ctx;
   const { bold, colour, tag: cellType } = style;
   cells.forEach((raw, i) => {
-    const text = typeset(raw);
+    const text = cellText(ctx, raw);
     const width = l.w[i] - 2 * PAD_X;
     const offset = style.bottom ? h - 2 * l.padY - cellHeight(ctx, l, raw, width, bold) : 0;
+    const y = top + l.padY + Math.max(0, offset);
+    const single = text !== '' && oneLine(ctx, text, width, bold, l.size);
     const paint = () => {
       doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(l.size).fillColor(colour);
-      doc.text(text, l.x[i] + PAD_X, top + l.padY + Math.max(0, offset), {
+      if (single) {
+        // fits on one line: place it ourselves rather than through pdfkit's line wrapper
+        const x = l.x[i] + PAD_X + (table.columns[i].align === 'right' ? width - textWidth(ctx, text, bold, l.size) : 0);
+        doc.text(text, x, y, { lineBreak: false });
+        return;
+      }
+      doc.text(text, l.x[i] + PAD_X, y, {
         width,
         height: h - 2 * l.padY,
         ellipsis: true,
