@@ -89,7 +89,9 @@ describe('steering report data for 10,000 requests', () => {
     const big = await gather(bigFund);
     expect(small.requests).toBe(1);
     expect(big.requests).toBe(N);
-    expect(big.queries).toBe(small.queries);
+    // constant, not per request; the big run may even need one query less, as catalogue versions are cached
+    expect(big.queries).toBeLessThanOrEqual(small.queries);
+    expect(small.queries).toBeLessThanOrEqual(10);
     process.stdout.write(`steering data for ${N} requests: ${big.ms} ms, ${big.queries} queries (${ds.options.type}, ${t.db.engine})\n`);
     // The budget is 2 s for the whole report on an idle machine; this bound only catches a
     // per-request query sneaking in (10,000 round trips), without failing on a busy CI runner.
