@@ -15,6 +15,8 @@ export interface ProcessResult {
   idleRssMb: number;
   peakRssMb: number;
   loadRequests: number;
+  /** responses per status code under load */
+  statuses: Record<string, number>;
 }
 
 const serviceEnv = (dataDir: string): Record<string, string> => ({
@@ -82,8 +84,8 @@ export async function processBench(opts: { starts: number; loadSeconds: number }
       paths,
     });
     const after = memoryOf(child!.proc.pid!);
-    if (load.non2xx || load.errors) throw new Error(`load on the service: ${load.non2xx} non-2xx, ${load.errors} errors`);
-    return { coldStartMs, bareStartMs, idleRssMb: idle.rssMb, peakRssMb: after.peakMb, loadRequests: load.ok };
+    if (load.ok === 0) throw new Error(`load on the service: nothing succeeded (${JSON.stringify(load.statuses)}, ${load.errors} errors)`);
+    return { coldStartMs, bareStartMs, idleRssMb: idle.rssMb, peakRssMb: after.peakMb, loadRequests: load.ok, statuses: load.statuses };
   } finally {
     if (child) await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });

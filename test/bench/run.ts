@@ -8,7 +8,7 @@
  * The process figures use dist/: run `npm run build` first.
  */
 import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hotFundHttp, readsBench } from './http-bench';
@@ -51,7 +51,8 @@ async function withApp<T>(db: BenchDatabase, work: (b: Awaited<ReturnType<typeof
 async function main(): Promise<void> {
   const started = Date.now();
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  console.log(`Doorbraakbudget benchmarks on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`Doorbraakbudget benchmarks on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${load()}`);
   let pgHot = NaN;
   let pgReport: ReportResult | null = null;
 
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     add(
       { name: 'peak-rss', value: p.peakRssMb, unit: 'MB', baseline: p.idleRssMb, ratio: p.peakRssMb / p.idleRssMb, target: '≤ 300 MB', met: p.peakRssMb <= 300 },
       'idle RSS after boot',
-      `VmHWM after ${p.loadRequests} requests at 32 connections (API list, queue page, funds, health, steering PDF)`,
+      `VmHWM after ${p.loadRequests} requests at 32 connections (API list, queue page, funds, health, steering PDF); statuses ${JSON.stringify(p.statuses)}`,
     );
   }
 
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`| ${r.name} | ${r.value} ${r.unit} | ${r.baseline} (${r.baselineLabel}) | ${r.ratio} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`);
   }
-  console.log(`\nwritten to ${file}; ${Math.round((Date.now() - started) / 1000)} s in all`);
+  console.log(`\nwritten to ${file}; ${Math.round((Date.now() - started) / 1000)} s in all; load average at the end ${load()}`);
 }
 
 main().then(

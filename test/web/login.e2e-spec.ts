@@ -40,7 +40,7 @@ describe('web: login and sessions', () => {
     await page.getByLabel('E-mailadres').fill('professional@demo.local');
     await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByText('E-mailadres of wachtwoord onjuist').isVisible()).resolves.toBe(true);
+    await page.getByText('E-mailadres of wachtwoord onjuist').waitFor({ state: 'visible' });
     await checker.check(page, 'login-error');
     problems.push(...p);
     await context.close();
@@ -59,7 +59,7 @@ describe('web: login and sessions', () => {
     expect(sid?.sameSite).toBe('Lax');
     expect(await sessionRows()).toBeGreaterThanOrEqual(1);
     await logout(page);
-    await expect(page.getByText('U bent uitgelogd.').isVisible()).resolves.toBe(true);
+    await page.getByText('U bent uitgelogd.').waitFor({ state: 'visible' });
     await page.goto(`${t.baseUrl}/queue`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/queue');
@@ -72,7 +72,7 @@ describe('web: login and sessions', () => {
     const page = await context.newPage();
     await page.goto(`${t.baseUrl}/login?lang=en`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await expect(page.getByLabel('Email address').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Email address').waitFor({ state: 'visible' });
     await page.goto(`${t.baseUrl}/login`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Log in');
     await checker.check(page, 'login-en');

@@ -216,7 +216,7 @@ describe('web: administrators, professionals and the steering group', () => {
     await page.getByLabel('Vanaf (datum)').fill('2026-12-31');
     await page.getByLabel('Tot en met (datum)').fill('2026-01-01');
     await page.getByRole('button', { name: 'Download rapportage (PDF)' }).click();
-    await expect(page.locator('#f-to-error').isVisible()).resolves.toBe(true);
+    await page.locator('#f-to-error').waitFor({ state: 'visible' });
     await checker.check(page, 'steering-02-period-error');
     await page.getByLabel('Fonds').selectOption({ label: 'Doorbraakfonds Centrum' });
     await page.getByLabel('Vanaf (datum)').fill('');

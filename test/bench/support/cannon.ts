@@ -11,6 +11,8 @@ export interface CannonResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** responses per status code */
+  statuses: Record<string, number>;
 }
 
 /**
@@ -62,6 +64,7 @@ export function cannon(opts: {
           perSecond: r['2xx'] / seconds,
           p50: r.latency.p50,
           p99: r.latency.p99,
+          statuses: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count])),
         });
       },
     );
