@@ -55,7 +55,8 @@ export class CreateTransferDto {
   @ValidateText(500) note!: string;
 }
 
-export class ListFundsQueryDto {
+/** `?limit=` of the fund lists (1–200, default 50); each list adds its own cursor. */
+class PageLimitQueryDto {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
@@ -63,6 +64,9 @@ export class ListFundsQueryDto {
   @Min(1)
   @Max(200)
   limit?: number;
+}
+
+export class ListFundsQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'the `next` of the previous page' })
   @IsOptional()
   @IsString()
@@ -70,14 +74,7 @@ export class ListFundsQueryDto {
   cursor?: string;
 }
 
-export class ListEntriesQueryDto {
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+export class ListEntriesQueryDto extends PageLimitQueryDto {
   @ApiPropertyOptional({ description: 'the `next` of the previous page' })
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor must be the `next` value of a previous page' })

@@ -1,18 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
-/** A free loopback port (the service does not accept PORT=0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** one free-port helper for the benchmarks and the reliability tests */
+export { freePort } from '../../reliability/support/service';
 
 export interface Child {
   proc: ChildProcess;
