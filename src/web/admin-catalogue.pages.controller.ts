@@ -39,7 +39,7 @@ export class AdminCataloguePagesController {
       return this.page(res, form, this.errorsOf(e, lang, 'key'), 422);
     }
     setFlash(res.req, translate(lang, 'admin.cat.added'));
-    seeOther(res, '/admin/catalogue');
+    await seeOther(res, '/admin/catalogue');
   }
 
   @Post(':key')
@@ -56,7 +56,7 @@ export class AdminCataloguePagesController {
       return this.page(res, EMPTY, { [`amount.${key}`]: errors.amount ?? Object.values(errors)[0] }, 422, { key, amount });
     }
     setFlash(res.req, translate(lang, 'admin.cat.changed', { label }));
-    seeOther(res, `/admin/catalogue#item-${key}`);
+    await seeOther(res, `/admin/catalogue#item-${key}`);
   }
 
   private errorsOf(e: unknown, lang: Lang, fallback: string): FieldErrors {

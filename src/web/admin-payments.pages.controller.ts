@@ -48,14 +48,14 @@ export class AdminPaymentsPagesController {
       return this.page(res, user, { id: p.id, ...form }, keyed, 422);
     }
     setFlash(res.req, translate(lang, 'req.paid'));
-    seeOther(res, '/admin/payments');
+    await seeOther(res, '/admin/payments');
   }
 
   @Post(':id/cancel')
   async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     await this.decisions.cancel(user, p.id, text(body.reason).trim());
     setFlash(res.req, translate(langOf(res), 'req.cancelled'));
-    seeOther(res, '/admin/payments');
+    await seeOther(res, '/admin/payments');
   }
 
   private async page(res: Response, user: AuthUser, form: { id: string; reference: string; amount: string; releaseRemainder: boolean } | null, errors: FieldErrors, status = 200) {

@@ -54,7 +54,7 @@ export class AdminUsersPagesController {
       return this.page(res, { ...form, password: '' }, errors, 422);
     }
     setFlash(res.req, translate(lang, 'admin.users.created'));
-    seeOther(res, '/admin/users');
+    await seeOther(res, '/admin/users');
   }
 
   @Get(':id')
@@ -83,7 +83,7 @@ export class AdminUsersPagesController {
       return this.editPage(res, p.id, form, this.errorsOf(e, lang), 422);
     }
     setFlash(res.req, translate(lang, 'admin.users.updated'));
-    seeOther(res, `/admin/users/${p.id}`);
+    await seeOther(res, `/admin/users/${p.id}`);
   }
 
   private errorsOf(e: unknown, lang: Lang): FieldErrors {

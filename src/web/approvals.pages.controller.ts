@@ -61,7 +61,7 @@ export class ApprovalsPagesController {
     await this.decisions.approve(user, p.id, dto.comment ?? '');
     const r = await this.queries.get(user, p.id, langOf(res));
     setFlash(res.req, translate(lang, r.status === 'approved' ? 'req.approved' : 'req.firstApproval'));
-    seeOther(res, `/approvals/${p.id}`);
+    await seeOther(res, `/approvals/${p.id}`);
   }
 
   @Post('approvals/:id/reject')
@@ -73,7 +73,7 @@ export class ApprovalsPagesController {
     if (!dto) return;
     await this.decisions.reject(user, p.id, dto.reason);
     setFlash(res.req, translate(lang, 'req.rejected'));
-    seeOther(res, `/approvals/${p.id}`);
+    await seeOther(res, `/approvals/${p.id}`);
   }
 
   @Post('approvals/:id/request-info')
@@ -85,7 +85,7 @@ export class ApprovalsPagesController {
     if (!dto) return;
     await this.decisions.requestInfo(user, p.id, dto.question);
     setFlash(res.req, translate(lang, 'req.infoRequested'));
-    seeOther(res, `/approvals/${p.id}`);
+    await seeOther(res, `/approvals/${p.id}`);
   }
 
   @Post('approvals/:id/cancel')
@@ -93,7 +93,7 @@ export class ApprovalsPagesController {
   async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     await this.decisions.cancel(user, p.id, text(body.cancelReason).trim());
     setFlash(res.req, translate(langOf(res), 'req.cancelled'));
-    seeOther(res, `/approvals/${p.id}`);
+    await seeOther(res, `/approvals/${p.id}`);
   }
 
   /** Validate a decision form; on failure the decision page is shown again with the message at the field. */

@@ -23,13 +23,13 @@ export class AuthPagesController {
 
   @Public()
   @Get()
-  home(@Req() req: AuthedRequest, @Res() res: Response): void {
-    seeOther(res, req.user ? homeFor(req.user) : '/login');
+  async home(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+    await seeOther(res, req.user ? homeFor(req.user) : '/login');
   }
 
   @Public()
   @Get('login')
-  loginForm(@Req() req: AuthedRequest, @Res() res: Response, @Query('next') next?: string, @Query('loggedOut') loggedOut?: string): void {
+  async loginForm(@Req() req: AuthedRequest, @Res() res: Response, @Query('next') next?: string, @Query('loggedOut') loggedOut?: string): Promise<void> {
     if (req.user) return seeOther(res, safeNext(next) ?? homeFor(req.user));
     const flash = loggedOut ? { text: translate(langOf(res), 'login.loggedOut'), tone: 'info' } : undefined;
     renderPage(res, 'login', { next: safeNext(next), email: '', errors: {}, flash });
@@ -52,8 +52,7 @@ export class AuthPagesController {
     // a new session id at login, so a session id planted before login is worthless (session fixation)
     await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
     req.session.userId = user.id;
-    await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
-    seeOther(res, safeNext(next) ?? homeFor(user));
+    await seeOther(res, safeNext(next) ?? homeFor(user));
   }
 
   @Public()
@@ -61,6 +60,6 @@ export class AuthPagesController {
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     if (req.session) await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
     res.clearCookie('dbb.sid', { path: '/' });
-    seeOther(res, '/login?loggedOut=1');
+    await seeOther(res, '/login?loggedOut=1');
   }
 }

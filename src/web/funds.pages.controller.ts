@@ -77,7 +77,7 @@ export class FundsPagesController {
       return this.fundPage(res, user, p.id, form, Object.keys(errors).length ? errors : { amount: (e as Error).message }, 422);
     }
     setFlash(res.req, translate(lang, 'admin.contrib.done'));
-    seeOther(res, `/funds/${p.id}`);
+    await seeOther(res, `/funds/${p.id}`);
   }
 
   @Get('admin/funds')
@@ -112,7 +112,7 @@ export class FundsPagesController {
       if (!form.name.trim()) throw new FormInvalid({ name: translate(lang, 'admin.funds.nameRequired') });
       const fund = await this.funds.create(await validateForm(CreateFundDto, plain, lang), user.id);
       setFlash(res.req, translate(lang, 'admin.funds.created'));
-      seeOther(res, `/funds/${fund.fund.id}`);
+      await seeOther(res, `/funds/${fund.fund.id}`);
     } catch (e) {
       const errors = e instanceof FormInvalid ? e.errors : e instanceof DomainError && e.kind !== 'forbidden' ? fieldErrorsOf(e, lang) : null;
       if (!errors) throw e;

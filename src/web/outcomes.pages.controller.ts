@@ -82,7 +82,7 @@ export class OutcomesPagesController {
       return this.render(res, r, form, fixed, 422);
     }
     setFlash(res.req, translate(lang, 'req.outcomeSaved'));
-    seeOther(res, `/requests/${r.id}`);
+    await seeOther(res, `/requests/${r.id}`);
   }
 
   private render(res: Response, r: RequestDto, form: OutcomeForm, errors: FieldErrors, status = 200): void {

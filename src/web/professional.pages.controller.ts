@@ -48,7 +48,7 @@ export class ProfessionalPagesController {
       const dto = await validateForm(CreateCaseDto, form, lang);
       const created = await this.cases.create(user, dto);
       setFlash(res.req, translate(lang, 'case.created', { code: created.code }));
-      seeOther(res, `/cases/${created.id}`);
+      await seeOther(res, `/cases/${created.id}`);
     } catch (e) {
       if (e instanceof FormInvalid) return this.caseForm(res, form, e.errors, 422);
       throw e;

@@ -74,7 +74,7 @@ export class RequestsPagesController {
     try {
       const id = await this.payments.registerRetroactive(user, await validateForm(RetroactiveRequestDto, { ...plain, reference: form.reference }, lang));
       setFlash(res.req, translate(lang, 'req.retro.done'));
-      seeOther(res, `/requests/${id}`);
+      await seeOther(res, `/requests/${id}`);
     } catch (e) {
       return this.formFailed(res, user, 'retro', form, e, routeIndex);
     }
@@ -125,7 +125,7 @@ export class RequestsPagesController {
     const dto = await validateForm(ReasonDto, { reason: text(body.reason).trim() || undefined }, lang).catch(() => ({ reason: undefined }));
     await this.decisions.withdraw(user, p.id, dto.reason);
     setFlash(res.req, translate(lang, 'req.withdrawn'));
-    seeOther(res, `/requests/${p.id}`);
+    await seeOther(res, `/requests/${p.id}`);
   }
 
   /** After saving: optionally submit; a refused submit leaves the draft and says why. */
@@ -144,7 +144,7 @@ export class RequestsPagesController {
     }
     const r = await this.queries.get(user, id, langOf(res));
     setFlash(res.req, translate(lang, r.status === 'approved' ? 'req.submittedWithinMandate' : 'req.submitted'));
-    seeOther(res, `/requests/${id}`);
+    await seeOther(res, `/requests/${id}`);
   }
 
   private async calculate(res: Response, user: AuthUser, mode: Mode, form: RequestForm, r?: RequestDto): Promise<void> {

@@ -23,8 +23,14 @@ export function setFlash(req: Request, text: string, tone: Flash['tone'] = 'ok')
   if (req.session) req.session.flash = { text, tone };
 }
 
-/** POST → redirect → GET with 303, so a reload does not send the form again. */
-export function seeOther(res: Response, url: string): void {
+/**
+ * POST → redirect → GET with 303, so a reload does not send the form again. The session (with its
+ * flash message) is stored first: express-session would otherwise send the 303's headers while its
+ * own save is still running, and a browser that follows the redirect at once reads the old session.
+ */
+export async function seeOther(res: Response, url: string): Promise<void> {
+  const session = res.req.session;
+  if (session) await new Promise<void>((resolve, reject) => session.save((e: unknown) => (e ? reject(e) : resolve())));
   res.redirect(303, url);
 }
 

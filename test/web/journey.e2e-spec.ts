@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { DESKTOP, launchBrowser, login, logout, newContext, overflowing, PageChecker, PHONE, submitLogin } from './support/browser';
+import { DESKTOP, launchBrowser, login, logout, newContext, overflowing, PageChecker, PHONE, shows, submitLogin } from './support/browser';
 
 const PRO = 'professional@demo.local';
 const HOLDER = 'budgethouder@demo.local';
@@ -86,7 +86,7 @@ describe('web journey: request → queue → approval', () => {
     await page.getByLabel('Wonen').check();
     await page.getByLabel('Veiligheid').check();
     await page.getByRole('button', { name: 'Casus aanmaken' }).click();
-    await page.getByText(/Casus [A-Z]{2}-\d{4}-\d{4} aangemaakt/).waitFor({ state: 'visible' });
+    await shows(page, page.getByText(/Casus [A-Z]{2}-\d{4}-\d{4} aangemaakt/));
     await checker.check(page, '03-case');
 
     await page.getByRole('link', { name: 'Nieuwe aanvraag' }).first().click();
@@ -115,7 +115,7 @@ describe('web journey: request → queue → approval', () => {
     await checker.check(page, '05-request-comparison');
 
     await page.getByRole('button', { name: 'Indienen' }).click();
-    await page.getByText('Aanvraag ingediend', { exact: true }).waitFor({ state: 'visible' });
+    await shows(page, page.getByText('Aanvraag ingediend', { exact: true }));
     await expect(page.locator('.app-badges').textContent()).resolves.toContain('Ingediend');
     urgentRequestId = new URL(page.url()).pathname.split('/')[2];
     await checker.check(page, '06-request-submitted');
@@ -184,7 +184,7 @@ describe('web journey: request → queue → approval', () => {
     await expect(page.locator('table').first().textContent()).resolves.toContain('Dag detentie');
     await checker.check(page, '10-approval-page');
     await page.getByRole('button', { name: 'Goedkeuren' }).click();
-    await page.getByText('Aanvraag goedgekeurd').waitFor({ state: 'visible' });
+    await shows(page, page.getByText('Aanvraag goedgekeurd'));
     await expect(page.locator('.app-badges').textContent()).resolves.toContain('Goedgekeurd');
     await checker.check(page, '11-approved');
 
@@ -209,7 +209,7 @@ describe('web journey: request → queue → approval', () => {
 
     await field.fill('Past beter binnen de reguliere schuldhulpverlening.');
     await page.getByRole('button', { name: 'Afwijzen' }).click();
-    await page.getByText('Aanvraag afgewezen').waitFor({ state: 'visible' });
+    await shows(page, page.getByText('Aanvraag afgewezen'));
     await expect(page.locator('.app-badges').textContent()).resolves.toContain('Afgewezen');
     await checker.check(page, '14-rejected');
   });
@@ -237,7 +237,7 @@ describe('web journey: request → queue → approval', () => {
     await page.getByLabel('Levensdomein').selectOption('housing');
     await page.getByLabel('Onderbouwing').fill('"><img src=x onerror=alert(2)>');
     await page.getByRole('button', { name: 'Opslaan als concept' }).click();
-    await page.getByText('Concept opgeslagen').waitFor({ state: 'visible' });
+    await shows(page, page.getByText('Concept opgeslagen'));
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('<script>alert(1)</script>');
     await expect(page.locator('main script').count()).resolves.toBe(0);
     await expect(page.locator('main img').count()).resolves.toBe(0);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { Client } from 'pg';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { launchBrowser, login, logout, newContext, PageChecker } from './support/browser';
+import { launchBrowser, login, logout, newContext, PageChecker, shows } from './support/browser';
 
 describe('web: login and sessions', () => {
   let t: TestApp;
@@ -40,7 +40,7 @@ describe('web: login and sessions', () => {
     await page.getByLabel('E-mailadres').fill('professional@demo.local');
     await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByText('E-mailadres of wachtwoord onjuist').waitFor({ state: 'visible' });
+    await shows(page, page.getByText('E-mailadres of wachtwoord onjuist'));
     await checker.check(page, 'login-error');
     problems.push(...p);
     await context.close();
@@ -59,7 +59,7 @@ describe('web: login and sessions', () => {
     expect(sid?.sameSite).toBe('Lax');
     expect(await sessionRows()).toBeGreaterThanOrEqual(1);
     await logout(page);
-    await page.getByText('U bent uitgelogd.').waitFor({ state: 'visible' });
+    await shows(page, page.getByText('U bent uitgelogd.'));
     await page.goto(`${t.baseUrl}/queue`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/queue');
@@ -72,7 +72,7 @@ describe('web: login and sessions', () => {
     const page = await context.newPage();
     await page.goto(`${t.baseUrl}/login?lang=en`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.getByLabel('Email address').waitFor({ state: 'visible' });
+    await shows(page, page.getByLabel('Email address'));
     await page.goto(`${t.baseUrl}/login`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Log in');
     await checker.check(page, 'login-en');

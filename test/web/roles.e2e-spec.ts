@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { DESKTOP, launchBrowser, login, newContext, PageChecker } from './support/browser';
+import { DESKTOP, launchBrowser, login, newContext, PageChecker, shows } from './support/browser';
 
 const ADMIN = 'admin@demo.local';
 const PRO = 'professional@demo.local';
@@ -216,7 +216,7 @@ describe('web: administrators, professionals and the steering group', () => {
     await page.getByLabel('Vanaf (datum)').fill('2026-12-31');
     await page.getByLabel('Tot en met (datum)').fill('2026-01-01');
     await page.getByRole('button', { name: 'Download rapportage (PDF)' }).click();
-    await page.locator('#f-to-error').waitFor({ state: 'visible' });
+    await shows(page, page.locator('#f-to-error'));
     await checker.check(page, 'steering-02-period-error');
     await page.getByLabel('Fonds').selectOption({ label: 'Doorbraakfonds Centrum' });
     await page.getByLabel('Vanaf (datum)').fill('');

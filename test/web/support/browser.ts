@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'screenshots');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -114,4 +114,25 @@ export async function overflowing(page: Page): Promise<string[]> {
     }
     return out.slice(0, 15);
   })()`)) as string[];
+}
+
+/**
+ * Wait until the locator is visible. When it does not appear, fail with what the page shows
+ * instead (address, heading, alerts, the start of the main text), so a failure in CI can be read
+ * without a screenshot.
+ */
+export async function shows(page: Page, locator: Locator, timeout = 30_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const seen = (await page
+      .evaluate(`(() => {
+        const text = (el) => (el ? el.textContent.replace(/\\s+/g, ' ').trim() : '');
+        return 'heading: ' + text(document.querySelector('h1')) + '\\nalerts: ' +
+          [...document.querySelectorAll('.utrecht-alert, [role=alert]')].map(text).join(' | ') +
+          '\\nmain: ' + text(document.querySelector('main') || document.body).slice(0, 600);
+      })()`)
+      .catch((err: unknown) => `(page could not be read: ${String(err)})`)) as string;
+    throw new Error(`${(e as Error).message.split('\n')[0]}\nthe page at ${page.url()} shows instead:\n${seen}`);
+  }
 }
