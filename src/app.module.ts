@@ -12,6 +12,7 @@ import { FundsModule } from './funds/funds.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RequestsModule } from './requests/requests.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CostComparisonModule,
         CasesModule,
         RequestsModule,
+        NotificationsModule,
         UsersModule,
         SeedModule,
         ReportsModule,

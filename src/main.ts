@@ -6,6 +6,7 @@ import type { RuntimeConfig } from './app.module';
 import { ConfigError, loadConfig, resolveSessionSecret } from './config/env';
 import { DataDirLockedError, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
+import { NotificationsWorker } from './notifications/notifications.worker';
 import { DemoSeeder } from './seed/demo-seeder';
 
 async function bootstrap(): Promise<void> {
@@ -26,6 +27,7 @@ async function bootstrap(): Promise<void> {
     if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);
   }
   await app.get(DemoSeeder).seedOnBoot(config, embedded !== null);
+  app.get(NotificationsWorker).start();
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -30,4 +30,28 @@ describe('loadConfig', () => {
   it('refuses a demo password shorter than 8 characters', () => {
     expect(load({ DEMO_PASSWORD: 'kort' })).toThrow('DEMO_PASSWORD is invalid: expected at least 8 characters');
   });
+
+  it('gives notification defaults: no SMTP, links to localhost on the port, a 2 s worker, reminders 4 h ahead, digests at 8', () => {
+    expect(loadConfig({ PORT: '3100' } as NodeJS.ProcessEnv)).toMatchObject({
+      smtpUrl: null,
+      mailFrom: 'Doorbraakbudget <noreply@doorbraakbudget.local>',
+      publicUrl: 'http://localhost:3100',
+      notifyPollMs: 2000,
+      reminderHours: 4,
+      digestHour: 8,
+    });
+  });
+
+  it('accepts SMTP and a sender with or without a display name, and drops a trailing slash of PUBLIC_URL', () => {
+    const c = loadConfig({ SMTP_URL: 'smtp://u:p@mail.gemeente.nl:587', MAIL_FROM: 'noreply@gemeente.nl', PUBLIC_URL: 'https://doorbraak.gemeente.nl/' } as NodeJS.ProcessEnv);
+    expect(c).toMatchObject({ smtpUrl: 'smtp://u:p@mail.gemeente.nl:587', mailFrom: 'noreply@gemeente.nl', publicUrl: 'https://doorbraak.gemeente.nl' });
+    expect(loadConfig({ MAIL_FROM: 'Fonds Zuidoost <fonds@gemeente.nl>' } as NodeJS.ProcessEnv).mailFrom).toBe('Fonds Zuidoost <fonds@gemeente.nl>');
+  });
+
+  it('names the variable for a bad SMTP URL, sender, public URL or digest hour', () => {
+    expect(load({ SMTP_URL: 'http://mail' })).toThrow(/^SMTP_URL is invalid: expected a URL like smtp:\/\//);
+    expect(load({ MAIL_FROM: 'geen adres' })).toThrow(/^MAIL_FROM="geen adres" is invalid/);
+    expect(load({ PUBLIC_URL: 'doorbraak.nl' })).toThrow(/^PUBLIC_URL="doorbraak.nl" is invalid/);
+    expect(load({ DIGEST_HOUR: '24' })).toThrow('DIGEST_HOUR="24" is invalid: expected a whole number from 0 to 23');
+  });
 });

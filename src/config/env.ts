@@ -28,6 +28,17 @@ export interface AppConfig {
   readonly loginLimitPerAddress: number;
   /** lifetime of API bearer tokens */
   readonly tokenTtlMinutes: number;
+  /** smtp:// or smtps:// URL; null → notifications only in the in-app inbox and the log */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** base of the links in mails, e.g. https://doorbraak.gemeente.nl (default http://localhost:PORT) */
+  readonly publicUrl: string;
+  /** how often each instance looks for notification work; 0 turns the worker off */
+  readonly notifyPollMs: number;
+  /** hours before an urgent deadline that the budget holders get a reminder */
+  readonly reminderHours: number;
+  /** hour of the day (Europe/Amsterdam) at which daily digests go out */
+  readonly digestHour: number;
 }
 
 /** Thrown on a bad environment variable; its message is the one line printed at boot. */
@@ -74,12 +85,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (sessionSecret !== null && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET is invalid: expected at least 32 characters');
   }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL is invalid: expected a URL like smtp://user:password@mail.example.nl:587 or smtps://…:465');
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || 'Doorbraakbudget <noreply@doorbraakbudget.local>';
+  if (!/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(mailFrom)) {
+    throw new ConfigError(`MAIL_FROM="${env.MAIL_FROM}" is invalid: expected an address like "Doorbraakbudget <noreply@gemeente.nl>"`);
+  }
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL="${env.PUBLIC_URL}" is invalid: expected the address users open, like https://doorbraak.gemeente.nl`);
+  }
   if (databaseUrl && nodeEnv === 'production' && !sessionSecret) {
     throw new ConfigError('SESSION_SECRET is required with DATABASE_URL in production: expected at least 32 random characters');
   }
   return Object.freeze({
     nodeEnv,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
     demoSeed: bool(env, 'DEMO_SEED', null),
@@ -93,6 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimitPerAccount: int(env, 'LOGIN_LIMIT_PER_ACCOUNT', 10, 1, 100000),
     loginLimitPerAddress: int(env, 'LOGIN_LIMIT_PER_ADDRESS', 30, 1, 100000),
     tokenTtlMinutes: int(env, 'TOKEN_TTL_MINUTES', 60, 1, 7 * 24 * 60),
+    smtpUrl,
+    mailFrom,
+    publicUrl,
+    notifyPollMs: int(env, 'NOTIFY_POLL_MS', 2000, 0, 3_600_000),
+    reminderHours: int(env, 'REMINDER_HOURS', 4, 1, 168),
+    digestHour: int(env, 'DIGEST_HOUR', 8, 0, 23),
   });
 }
 

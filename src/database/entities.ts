@@ -3,6 +3,7 @@ import { CostItemEntity } from '../cost-comparison/cost-item.entity';
 import { FundEntity, FundHolderEntity } from '../funds/fund.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAccountEntity, PaymentEntity } from '../ledger/ledger.entities';
+import { MailDeliveryEntity, NotificationEntity, NotificationOutboxEntity } from '../notifications/notification.entities';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import {
   BarrierTagEntity, RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
@@ -15,5 +16,5 @@ export const ENTITIES = [
   OrganisationEntity, UserEntity, FundEntity, FundHolderEntity, LedgerAccountEntity, JournalEntryEntity,
   JournalPostingEntity, ContributionEntity, PaymentEntity, CaseEntity, CaseMemberEntity, CostItemEntity,
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
-  BarrierTagEntity, IdempotencyKeyEntity, SessionEntity,
+  BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
 ];

@@ -1,4 +1,4 @@
-import { addWorkingDays, calendarYear, decisionDue, hoursToDecision, isOverdue, startOfYear } from './deadlines';
+import { addWorkingDays, calendarYear, decisionDue, hoursToDecision, isOverdue, lastWallClockHour, startOfYear } from './deadlines';
 
 const rules = { urgentDecisionHours: 24, decisionWorkingDays: 5 };
 
@@ -66,5 +66,17 @@ describe('calendar years in Dutch time', () => {
   });
   it('starts a year at midnight Amsterdam time', () => {
     expect(startOfYear(2027).toISOString()).toBe('2026-12-31T23:00:00.000Z');
+  });
+});
+
+describe('lastWallClockHour', () => {
+  it('is today at 08:00 Dutch time once that has passed, else yesterday’s', () => {
+    // 1 Dec 2026 is winter time (UTC+1): 08:00 in Amsterdam is 07:00 UTC
+    expect(lastWallClockHour(new Date('2026-12-01T07:30:00Z'), 8).toISOString()).toBe('2026-12-01T07:00:00.000Z');
+    expect(lastWallClockHour(new Date('2026-12-01T06:59:59Z'), 8).toISOString()).toBe('2026-11-30T07:00:00.000Z');
+  });
+
+  it('follows summer time', () => {
+    expect(lastWallClockHour(new Date('2026-07-01T12:00:00Z'), 8).toISOString()).toBe('2026-07-01T06:00:00.000Z');
   });
 });

@@ -93,3 +93,11 @@ export function hoursToDecision(submittedAt: Date | null, decidedAt: Date | null
   if (!submittedAt || !decidedAt) return null;
   return Math.round(((decidedAt.getTime() - submittedAt.getTime()) / HOUR_MS) * 10) / 10;
 }
+
+/** The latest instant at or before `now` at which the wall clock in `timeZone` read `hour`:00 (daily digests). */
+export function lastWallClockHour(now: Date, hour: number, timeZone = DEADLINE_TIME_ZONE): Date {
+  const wall = now.getTime() + offsetAt(now.getTime(), timeZone);
+  let candidate = Math.floor(wall / DAY_MS) * DAY_MS + hour * HOUR_MS;
+  if (candidate > wall) candidate -= DAY_MS;
+  return new Date(fromWallClock(candidate, timeZone));
+}

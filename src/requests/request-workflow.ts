@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { FundEntity } from '../funds/fund.entity';
 import { requestEventChainContent } from '../ledger/hash-chain';
 import { LedgerService } from '../ledger/ledger.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RequestEntity, RequestStatus } from './request.entities';
 import { RequestsRepository } from './requests.repository';
 import { startOfYear, calendarYear } from './deadlines';
@@ -28,6 +29,7 @@ export class RequestWorkflow {
     private readonly requests: RequestsRepository,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   now(): Date {
@@ -48,7 +50,10 @@ export class RequestWorkflow {
     if (request.requesterId !== user.id) throw DomainError.forbidden(`only the requester can ${verb} this request`);
   }
 
-  /** One append-only request_events row, chained into the fund's hash chain. */
+  /**
+   * One append-only request_events row, chained into the fund's hash chain, and its outbox row:
+   * whoever must hear of the step is told once the transaction has committed.
+   */
   async record(
     request: RequestEntity,
     actor: { id: string },
@@ -69,7 +74,8 @@ export class RequestWorkflow {
       createdAt: at,
     };
     const link = await this.ledger.appendChainRecord(request.fundId, requestEventChainContent(fields));
-    await this.requests.insertEvent({ ...fields, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash });
+    const eventId = await this.requests.insertEvent({ ...fields, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash });
+    await this.notifications.enqueue(eventId, request.id, at);
   }
 
   /** Committed + paid for the case in this fund in the current calendar year (Dutch time), other than `request`. */

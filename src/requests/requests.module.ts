@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
 import { LedgerModule } from '../ledger/ledger.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { RequestDecisionsService } from './request-decisions.service';
 import { RequestDraftsService } from './request-drafts.service';
 import { RequestOutcomesService } from './request-outcomes.service';
@@ -13,7 +14,7 @@ import { RequestsRepository } from './requests.repository';
 
 /** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
 @Module({
-  imports: [CasesModule, LedgerModule, CostComparisonModule],
+  imports: [CasesModule, LedgerModule, CostComparisonModule, NotificationsModule],
   controllers: [RequestsController],
   providers: [
     RequestsRepository,

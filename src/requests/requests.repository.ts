@@ -171,8 +171,10 @@ export class RequestsRepository {
 
   // ---- events (append-only) -------------------------------------------------------------------
 
-  async insertEvent(fields: Omit<RequestEventEntity, 'id'>): Promise<void> {
-    await this.tx.manager.getRepository(RequestEventEntity).insert(fields);
+  /** Returns the new event's id. */
+  async insertEvent(fields: Omit<RequestEventEntity, 'id'>): Promise<string> {
+    const result = await this.tx.manager.getRepository(RequestEventEntity).insert(fields);
+    return (result.identifiers[0] as { id: string }).id;
   }
 
   async events(requestIds: readonly string[]): Promise<Map<string, RequestEventEntity[]>> {

@@ -6,6 +6,10 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 export const ROLES = ['professional', 'budget_holder', 'steering_group', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Mails about non-urgent requests at once, or bundled in one mail a day; urgent ones are always immediate. */
+export const NOTIFICATION_MODES = ['immediate', 'daily_digest'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -19,6 +23,7 @@ export class UserEntity {
   /** personal mandate for spending without approval; null → the fund's requesterMandate */
   @Column({ ...moneyColumn, nullable: true }) mandate!: Decimal | null;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Column({ type: 'text', default: 'immediate' }) notificationMode!: NotificationMode;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -23,6 +23,8 @@ const COMMON: Dict = {
   'nav.users': ['Gebruikers', 'Users'],
   'nav.catalogue': ['Kostencatalogus', 'Unit-cost catalogue'],
   'nav.payments': ['Betalingen', 'Payments'],
+  'nav.notifications': ['Meldingen', 'Notifications'],
+  'nav.unread': ['ongelezen', 'unread'],
   'nav.logout': ['Uitloggen', 'Log out'],
   'nav.loggedInAs': ['Ingelogd als', 'Logged in as'],
   'lang.switch': ['English', 'Nederlands'],
@@ -99,6 +101,33 @@ const COMMON: Dict = {
 };
 
 const PAGES: Dict = {
+  'notif.title': ['Meldingen', 'Notifications'],
+  'notif.intro': [
+    'Hier staat wat er met aanvragen gebeurt die u aangaan: nieuwe aanvragen, besluiten, vragen, herinneringen en verlopen beslistermijnen.',
+    'What happens to the requests that concern you: new requests, decisions, questions, reminders and passed deadlines.',
+  ],
+  'notif.language': ['Meldingen en e-mails zijn in het Nederlands.', 'Notifications and mails are in Dutch.'],
+  'notif.none': ['Nog geen meldingen.', 'No notifications yet.'],
+  'notif.unreadCount': ['{n} ongelezen', '{n} unread'],
+  'notif.new': ['Nieuw', 'New'],
+  'notif.open': ['Bekijk de aanvraag', 'View the request'],
+  'notif.markAll': ['Alles als gelezen markeren', 'Mark all as read'],
+  'notif.marked': ['Alle meldingen zijn als gelezen gemarkeerd.', 'All notifications are marked as read.'],
+  'notif.mail.none': ['Alleen hier (geen e-mail ingesteld)', 'Only here (no e-mail configured)'],
+  'notif.mail.queued': ['Ook per e-mail verstuurd', 'Also sent by e-mail'],
+  'notif.mail.digest': ['Komt in het dagelijkse overzicht', 'Goes into the daily digest'],
+  'notif.mail.digested': ['In het dagelijkse overzicht verstuurd', 'Sent in the daily digest'],
+  'notif.settings.title': ['Uw e-mail', 'Your e-mail'],
+  'notif.settings': ['E-mail bij niet-spoedeisende aanvragen', 'E-mail about non-urgent requests'],
+  'notif.settings.hint': [
+    'Spoedaanvragen, herinneringen en verlopen beslistermijnen mailen we altijd meteen.',
+    'Urgent requests, reminders and passed deadlines are always mailed at once.',
+  ],
+  'notif.mode.immediate': ['Direct, per melding een e-mail', 'At once, one mail per notification'],
+  'notif.mode.daily_digest': ['Eén keer per dag een overzicht', 'One digest a day'],
+  'notif.settings.saved': ['Uw keuze voor e-mail is opgeslagen.', 'Your e-mail choice is saved.'],
+  'notif.settings.invalid': ['Kies hoe u e-mail wilt ontvangen.', 'Choose how you want to receive mail.'],
+  'notif.settings.save': ['Keuze opslaan', 'Save choice'],
   'login.title': ['Inloggen', 'Log in'],
   'login.intro': [
     'Log in met het account dat de beheerder van het doorbraakbudget voor u heeft aangemaakt.',

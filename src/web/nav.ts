@@ -18,6 +18,7 @@ const ITEMS: NavItem[] = [
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/catalogue', label: 'nav.catalogue', roles: ['admin'] },
   { href: '/admin/payments', label: 'nav.payments', roles: ['admin'] },
+  { href: '/notifications', label: 'nav.notifications', roles: ['professional', 'budget_holder', 'steering_group', 'admin'] },
 ];
 
 /** Role-aware main menu; `current` marks the item whose section the path is in. */

@@ -1,3 +1,5 @@
+import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationsPagesController } from './notifications.pages.controller';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
@@ -23,7 +25,7 @@ import { WebRequestMiddleware } from './web.middleware';
  * as the JSON API and render nunjucks views (setupWeb registers the engine, assets and CSRF).
  */
 @Module({
-  imports: [CasesModule, RequestsModule, FundsModule, CostComparisonModule, OrganisationsModule, ReportsModule],
+  imports: [CasesModule, RequestsModule, FundsModule, CostComparisonModule, OrganisationsModule, ReportsModule, NotificationsModule],
   controllers: [
     AuthPagesController,
     ProfessionalPagesController,
@@ -35,6 +37,7 @@ import { WebRequestMiddleware } from './web.middleware';
     AdminUsersPagesController,
     AdminCataloguePagesController,
     AdminPaymentsPagesController,
+    NotificationsPagesController,
   ],
   providers: [RequestFormSupport],
 })

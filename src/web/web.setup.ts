@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { dirname, join, sep } from 'node:path';
 import type { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { RuntimeConfig } from '../app.module';
 import { UsersService } from '../users/users.service';
 import { Lang, parseLang, translate } from './i18n';
@@ -38,8 +39,9 @@ export function setupWeb(app: NestExpressApplication, config: RuntimeConfig): vo
   const env = createViewEnvironment(VIEWS_DIR, config.nodeEnv === 'development');
   const clock = app.get(Clock);
   const users = app.get(UsersService);
+  const notifications = app.get(NotificationsService);
   app.engine('njk', (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
-    buildContext(options as Record<string, unknown>, clock, users, !file.endsWith(`${sep}error.njk`))
+    buildContext(options as Record<string, unknown>, clock, users, notifications, !file.endsWith(`${sep}error.njk`))
       .then((ctx) => env.render(file, ctx, (err, html) => callback(err, html ?? undefined)))
       .catch((e: unknown) => callback(e));
   });
@@ -56,8 +58,10 @@ function languageMiddleware(secure: boolean) {
   };
 }
 
-/** What every view can use: the user, language, t(), csrf token, the one-time flash, "now". */
-async function buildContext(options: Record<string, unknown>, clock: Clock, users: UsersService, takeFlash: boolean): Promise<Record<string, unknown>> {
+/** What every view can use: the user, language, t(), csrf token, the one-time flash, "now", unread notifications. */
+async function buildContext(
+  options: Record<string, unknown>, clock: Clock, users: UsersService, notifications: NotificationsService, takeFlash: boolean,
+): Promise<Record<string, unknown>> {
   const req = options.request as WebRequest | undefined;
   const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
   let user = req?.user ?? null;
@@ -68,6 +72,8 @@ async function buildContext(options: Record<string, unknown>, clock: Clock, user
     flash = req.session.flash;
     delete req.session.flash;
   }
+  // a database hiccup must not turn every page into an error page over a badge
+  const unread = user ? await notifications.unreadCount(user.id).catch(() => 0) : 0;
   const csrfToken = typeof options.csrfToken === 'function' ? (options.csrfToken as () => string)() : '';
   const path = req?.path ?? '/';
   const query = new URLSearchParams((req?.originalUrl ?? '').split('?')[1] ?? '');
@@ -83,6 +89,7 @@ async function buildContext(options: Record<string, unknown>, clock: Clock, user
     now: clock.now(),
     currentPath: path,
     nav: navFor(user, path),
+    unread,
     homeUrl: user ? homeFor(user) : '/login',
     langSwitchUrl: `${path}?${query.toString()}`,
     t: (key: string, params?: Record<string, unknown>) => translate(lang, key, params),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.factory';
 import type { RuntimeConfig } from '../../src/app.module';
 import { loadConfig } from '../../src/config/env';
+import { NotificationsWorker } from '../../src/notifications/notifications.worker';
 import { DemoSeeder, SeededBasics } from '../../src/seed/demo-seeder';
 import { createTestDatabase, TestDatabase } from './database';
 
@@ -28,6 +29,8 @@ export function testConfig(env: Record<string, string> = {}): RuntimeConfig {
     LOGIN_LIMIT_PER_ACCOUNT: '1000',
     LOGIN_LIMIT_PER_ADDRESS: '100000',
     DB_POOL_SIZE: '12',
+    // the notifications worker is off unless a test turns it on (or calls runOnce)
+    NOTIFY_POLL_MS: '0',
     ...env,
   } as NodeJS.ProcessEnv);
   return Object.freeze({ ...base, sessionSecret: 'test-session-secret-that-is-long-enough-1234' });
@@ -43,6 +46,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; db?: Te
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
+  app.get(NotificationsWorker).start(); // a no-op unless the test set NOTIFY_POLL_MS
   const seeded = opts.seed === false || opts.db ? ({ password: TEST_PASSWORD, organisations: {}, users: {} } as SeededBasics) : await app.get(DemoSeeder).seedBasics(TEST_PASSWORD);
   const tokens = new Map<string, string>();
   const tokenFor = async (email: string): Promise<string> => {
