@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
+import { AWAITING_DECISION } from '../requests/request-state';
 import type { NotificationMode, Role } from '../users/user.entity';
 import type { DeliveryStatus, MailStatus } from './notification.entities';
 
@@ -198,9 +199,9 @@ export class NotificationsRepository {
   awaitingDecisionDueBy(until: Date): Promise<RequestFacts[]> {
     return this.query(
       `SELECT ${REQUEST_FACTS} FROM requests r JOIN funds f ON f.id = r.fund_id JOIN cases c ON c.id = r.case_id
-        WHERE r.status = 'submitted' AND r.decision_due IS NOT NULL AND r.decision_due <= $1
+        WHERE r.status = ANY($2) AND r.decision_due IS NOT NULL AND r.decision_due <= $1
         ORDER BY r.decision_due`,
-      [until],
+      [until, AWAITING_DECISION],
     );
   }
 

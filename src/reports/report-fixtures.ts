@@ -37,7 +37,7 @@ export const RAIL_PASS_ROUTE: RouteInput[] = [
 ];
 
 export const RAIL_PASS_JUSTIFICATION =
-  'Meneer heeft een niet te behandelen schizofrenie en is ervan overtuigd dat hij het bestuur van een oliemaatschappij vertegenwoordigt. Hij reist elke dag met de trein naar „vergaderingen”, zonder kaartje. Boete op boete is geëscaleerd tot detentie, terwijl hij vriendelijk en ongevaarlijk is en niet begrijpt waarom hij vastzit. Met een jaarabonnement reist hij legaal en vervallen de boetes, de detentiedagen en het steeds terugkerende casusoverleg. De financiële ruimte om dit zelf te betalen heeft hij niet; hij heeft alleen een uitkering.';
+  'Meneer is ervan overtuigd dat hij het bestuur van een oliemaatschappij vertegenwoordigt. Hij reist elke dag met de trein naar „vergaderingen”, zonder kaartje. Boete op boete is geëscaleerd tot detentie, terwijl hij vriendelijk en ongevaarlijk is en niet begrijpt waarom hij vastzit. Met een jaarabonnement reist hij legaal en vervallen de boetes, de detentiedagen en het steeds terugkerende casusoverleg. De financiële ruimte om dit zelf te betalen heeft hij niet; hij heeft alleen een uitkering.';
 
 interface RequestInput extends Partial<ReportRequest> {
   id: string;

@@ -121,6 +121,14 @@ describe('buildSteeringReportModel', () => {
     ]);
   });
 
+  it('does not count a request as late while a question is out to the requester, as the API does not', async () => {
+    const data = steeringFixture();
+    data.requests = data.requests.map((r) => (r.title === 'Taxi naar de GGZ-intake (spoed)' ? { ...r, status: 'info_requested' } : r));
+    const m = await built(data);
+    expect(m.speed.overdue.rows).toEqual([]);
+    expect(m.speed.figures[3].value).toBe('0');
+  });
+
   it('totals spending per life domain from paid, else committed amounts', async () => {
     await expect(built().then((m) => [m.spending.byLifeDomain.rows, m.spending.byLifeDomain.totalRow])).resolves.toEqual([
       [
@@ -210,7 +218,7 @@ describe('buildSteeringReportModel', () => {
     await expect(built().then((m) => m.vignettes.items[0])).resolves.toMatchObject({
       title: 'Jaarabonnement NS voor meneer die in de trein „vergadert”',
       context: 'Veiligheid · Buurtteam Overvecht',
-      quote: expect.stringMatching(/^„Meneer heeft een niet te behandelen schizofrenie .* alleen een uitkering\.”$/),
+      quote: expect.stringMatching(/^„Meneer is ervan overtuigd .* alleen een uitkering\.”$/),
       figures: [
         { label: 'Maatwerkuitgaven', value: '€ 3.000,00' },
         { label: 'Vermeden kosten (centraal)', value: '€ 45.926,16' },

@@ -3,6 +3,8 @@
  * Sections 1–4 live here; the cost comparison and the appendices in steering-report.sections.ts.
  */
 import { Dec } from '../common/money';
+import { isOverdue } from '../requests/deadlines';
+import { AWAITING_DECISION } from '../requests/request-state';
 import type { MandateTier, SteeringReportData } from './report-data.types';
 import { barChart, burnDownChart, decisionHistogram } from './report-charts';
 import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from './report-format';
@@ -217,11 +219,12 @@ function speedSection(ctx: SteeringContext): {
     .map((r) => hoursBetween(r.submittedAt, r.decidedAt as Date | string));
   const med = median(hours);
   const p90 = percentile(hours, 90);
-  const pending = requests.filter((r) => r.status === 'submitted' || r.status === 'info_requested');
+  // the API's rule: only a request that waits for a decision can be late (with a question out, the requester has the turn)
+  const awaiting = requests.filter((r) => (AWAITING_DECISION as readonly string[]).includes(r.status));
   const urgentDecided = requests.filter((r) => r.urgent && r.decisionDue !== null && r.decidedAt !== null);
   const urgentInTime = urgentDecided.filter((r) => toDate(r.decidedAt as Date | string) <= toDate(r.decisionDue as Date | string));
-  const overdue = pending
-    .filter((r) => r.decisionDue !== null && toDate(r.decisionDue) < now)
+  const overdue = awaiting
+    .filter((r) => r.decisionDue !== null && isOverdue(toDate(r.decisionDue), true, now))
     .map((r) => ({ r, late: hoursBetween(r.decisionDue as Date | string, now) }))
     .sort((a, b) => b.late - a.late);
   const urgentLate = overdue.filter((o) => o.r.urgent).length;

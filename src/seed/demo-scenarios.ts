@@ -47,7 +47,7 @@ const BH2 = 'budgethouder2@demo.local';
 export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'treinreiziger', requester: P1, title: 'Jaarabonnement NS voor meneer die zonder kaartje reist',
-    justification: 'Meneer heeft een onbehandelbare schizofrenie en reist voor "vergaderingen" het land door zonder kaartje. Boete na boete eindigt in detentie. Met een jaarabonnement reist hij legaal en vriendelijk als altijd; de conducteurs kennen hem.',
+    justification: 'Meneer is ervan overtuigd dat hij namens het bestuur van een oliemaatschappij vergadert en reist daarvoor het land door zonder kaartje. Boete na boete eindigt in detentie. Met een jaarabonnement reist hij legaal en vriendelijk als altijd; de conducteurs kennen hem.',
     amount: '3000.00', payee: 'NS Reizigers B.V.', lifeDomain: 'safety', urgent: false,
     barriers: ['rules_protocol', 'funding_split'],
     existingProvisions: [{ provision: 'Wmo-vervoersvoorziening', reason: 'not_eligible', note: 'alleen regionaal vervoer' }],

@@ -115,7 +115,8 @@ export class DemoSeeder {
         for (const c of DEMO_CASES) {
           caseIds[c.key] = (await this.cases.create(as(c.lead), { neighbourhood: c.neighbourhood, lifeDomains: c.lifeDomains })).id;
         }
-        for (const r of DEMO_REQUESTS) await this.play(r, fund.id, caseIds[r.caseKey], as, realNow);
+        const shift = storyShiftMs(year, realNow);
+        for (const r of DEMO_REQUESTS) await this.play(r, fund.id, caseIds[r.caseKey], as, realNow, shift);
         return basics;
       });
     } finally {
@@ -123,7 +124,7 @@ export class DemoSeeder {
     }
   }
 
-  private async play(r: DemoRequest, fundId: string, caseId: string, as: (email: string) => AuthUser, realNow: Date): Promise<void> {
+  private async play(r: DemoRequest, fundId: string, caseId: string, as: (email: string) => AuthUser, realNow: Date, shift: number): Promise<void> {
     const year = realNow.getUTCFullYear();
     const requester = as(r.requester);
     const dto: CreateRequestDto = {
@@ -144,7 +145,7 @@ export class DemoSeeder {
     let last = 0;
     for (const [i, [month, day, hour, action]] of r.steps.entries()) {
       // never in the future: a step planned after today happens a few minutes before now, in order
-      const planned = Date.UTC(year, month - 1, day, hour - 1);
+      const planned = Date.UTC(year, month - 1, day, hour - 1) + shift;
       const latest = realNow.getTime() - (r.steps.length - i) * 5 * 60_000;
       const at = Math.max(Math.min(planned, latest), last + 60_000);
       last = at;
@@ -186,4 +187,15 @@ export class DemoSeeder {
         });
     }
   }
+}
+
+/**
+ * How far to move the demo story forward so that it ends a few hours before the seed runs: seeded
+ * late in the year, the open requests would otherwise be weeks past their deadlines the moment the
+ * demo starts. Early in the year the story is not moved; steps after today are squeezed into the
+ * last minutes instead (see `play`).
+ */
+function storyShiftMs(year: number, now: Date): number {
+  const last = Math.max(...DEMO_REQUESTS.flatMap((r) => r.steps.map(([month, day, hour]) => Date.UTC(year, month - 1, day, hour - 1))));
+  return Math.max(0, now.getTime() - 3 * 3_600_000 - last);
 }
