@@ -177,7 +177,8 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     heading(ctx, m.cpiHeading, 2);
     paragraph(ctx, m.cpiNote, { size: SIZES.small + 0.8 });
     heading(ctx, m.catalogueHeading, 2, 120);
-    drawTable(ctx, m.catalogue, { fontSize: 7.4, maxLines: 8 });
+    // sources are what an auditor follows up: room for the longest one in the catalogue, URL included
+    drawTable(ctx, m.catalogue, { fontSize: 7.4, maxLines: 16 });
   });
 
   return finishDocument(ctx, model.meta, { skipFirstPage: true });
