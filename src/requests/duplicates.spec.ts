@@ -1,5 +1,5 @@
 import { Dec } from '../common/money';
-import { DuplicateCandidate, isPossibleDuplicate } from './duplicates';
+import { DuplicateCandidate, isPossibleDuplicate, possibleDuplicates } from './duplicates';
 
 const base: DuplicateCandidate = {
   id: 'a', caseId: 'c1', payee: 'NS Reizigers', amount: new Dec('3000.00'), status: 'submitted', createdAt: new Date('2026-03-01T10:00:00Z'),
@@ -27,5 +27,22 @@ describe('isPossibleDuplicate', () => {
     expect(isPossibleDuplicate(base, other({ status: 'withdrawn' }))).toBe(false);
     expect(isPossibleDuplicate(base, other({ status: 'rejected' }))).toBe(false);
     expect(isPossibleDuplicate(base, other({ status: 'paid' }))).toBe(true);
+  });
+});
+
+describe('possibleDuplicates', () => {
+  it('gives each request the candidates isPossibleDuplicate flags, across cases, in candidate order', () => {
+    const a2 = { ...base, id: 'a2', caseId: 'c2', payee: 'Arriva', amount: new Dec('100.00') };
+    const candidates = [
+      base,
+      other({ id: 'b', payee: 'NS  REIZIGERS', amount: new Dec('2900.00') }),
+      other({ id: 'x', caseId: 'c2', payee: 'arriva ', amount: new Dec('105.00') }),
+      other({ id: 'y', caseId: 'c2', payee: 'Arriva', amount: new Dec('200.00') }),
+      other({ id: 'z', status: 'rejected' }),
+    ];
+    const found = possibleDuplicates([base, a2], candidates);
+    expect(found.get('a')?.map((c) => c.id)).toEqual(['b']);
+    expect(found.get('a2')?.map((c) => c.id)).toEqual(['x']);
+    for (const r of [base, a2]) expect(found.get(r.id)).toEqual(candidates.filter((c) => isPossibleDuplicate(r, c)));
   });
 });

@@ -7,7 +7,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../cases/cursor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import { isPossibleDuplicate } from './duplicates';
+import { possibleDuplicates } from './duplicates';
 import { ListRequestsQueryDto, RequestDto, RequestPageDto } from './request.dto';
 import { RequestEntity } from './request.entities';
 import { mapRequest } from './request.mapper';
@@ -80,6 +80,7 @@ export class RequestQueriesService {
     ];
     const people = await this.cases.people(personIds);
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
+    const duplicates = possibleDuplicates(entities, candidates);
     const comparisons = await this.costs.compareMany(
       entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
       locale,
@@ -94,7 +95,7 @@ export class RequestQueriesService {
           fundName: funds.get(r.fundId) ?? '',
           people,
           approvals: approvals.get(r.id) ?? [],
-          duplicates: candidates.filter((c) => isPossibleDuplicate(r, c)),
+          duplicates: duplicates.get(r.id) ?? [],
           comparison: comparisons[i],
           events: events.get(r.id) ?? [],
           outcomes: (outcomes.get(r.id) ?? []).map((outcome) => ({ outcome, realised: this.costs.realised(comparisons[i], outcome) })),
