@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AWAITING_DECISION } from '../requests/request-state';
 import type { NotificationMode, Role } from '../users/user.entity';
-import type { DeliveryStatus, MailStatus } from './notification.entities';
+import type { DeliveryStatus, MailDeliveryEntity, NotificationEntity } from './notification.entities';
 
 /** A workflow event waiting in the outbox, with what the fan-out needs of its request. */
 export interface OutboxEvent {
@@ -36,51 +36,13 @@ export interface Recipient {
   notificationMode: NotificationMode;
 }
 
-export interface NewNotification {
-  userId: string;
-  requestId: string | null;
-  kind: string;
-  urgent: boolean;
-  subject: string;
-  body: string;
-  link: string;
-  dedupeKey: string;
-  mailStatus: MailStatus;
-  createdAt: Date;
-}
+export type NewNotification = Omit<NotificationEntity, 'id' | 'readAt'>;
 
-export interface NewDelivery {
-  userId: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  notificationId: string | null;
-  dedupeKey: string;
-  createdAt: Date;
-}
+export type NewDelivery = Pick<MailDeliveryEntity, 'userId' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'notificationId' | 'dedupeKey' | 'createdAt'>;
 
-export interface ClaimedDelivery {
-  id: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  attempts: number;
-}
+export type ClaimedDelivery = Pick<MailDeliveryEntity, 'id' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'attempts'>;
 
-export interface InboxItem {
-  id: string;
-  requestId: string | null;
-  kind: string;
-  urgent: boolean;
-  subject: string;
-  body: string;
-  link: string;
-  mailStatus: MailStatus;
-  createdAt: Date;
-  readAt: Date | null;
-}
+export type InboxItem = Omit<NotificationEntity, 'userId' | 'dedupeKey'>;
 
 export interface DigestRow {
   id: string;
