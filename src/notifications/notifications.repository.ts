@@ -157,13 +157,21 @@ export class NotificationsRepository {
     return row.ok === true;
   }
 
-  /** Submitted requests whose deadline is at most `until`: the ones to remind about or escalate. */
-  awaitingDecisionDueBy(until: Date): Promise<RequestFacts[]> {
+  /**
+   * Requests waiting for a decision whose deadline is at most `until` and that have not had their
+   * escalation (deadline passed by `now`) or reminder since they were last submitted: the ones to
+   * remind about or escalate, so a long-overdue request is not looked at again every round.
+   */
+  awaitingDecisionDueBy(until: Date, now: Date): Promise<RequestFacts[]> {
     return this.query(
       `SELECT ${REQUEST_FACTS} FROM requests r JOIN funds f ON f.id = r.fund_id JOIN cases c ON c.id = r.case_id
         WHERE r.status = ANY($2) AND r.decision_due IS NOT NULL AND r.decision_due <= $1
+          AND NOT EXISTS (
+            SELECT 1 FROM notifications n
+             WHERE n.request_id = r.id AND n.created_at >= r.submitted_at
+               AND n.kind = CASE WHEN r.decision_due <= $3 THEN 'escalation' ELSE 'reminder' END)
         ORDER BY r.decision_due`,
-      [until, AWAITING_DECISION],
+      [until, AWAITING_DECISION, now],
     );
   }
 

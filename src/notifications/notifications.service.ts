@@ -65,7 +65,7 @@ export class NotificationsService {
       const now = this.clock.now();
       const reminderMs = this.config.reminderHours * HOUR_MS;
       let created = 0;
-      for (const r of await this.repo.awaitingDecisionDueBy(new Date(now.getTime() + reminderMs))) {
+      for (const r of await this.repo.awaitingDecisionDueBy(new Date(now.getTime() + reminderMs), now)) {
         const due = r.decisionDue!;
         const dueKey = due.toISOString();
         const undecided = await this.undecidedHolders(r);
