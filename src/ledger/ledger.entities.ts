@@ -74,5 +74,6 @@ export class PaymentEntity {
   @Column(moneyColumn) amount!: Decimal;
   @Column({ type: 'text' }) reference!: string;
   @Column({ type: 'uuid', nullable: true }) paidBy!: string | null;
-  @CreateDateColumn({ type: 'timestamptz' }) paidAt!: Date;
+  /** the app clock's time of payment, like the journal entry's recordedAt (the column default is the database's) */
+  @Column({ type: 'timestamptz', default: () => 'now()' }) paidAt!: Date;
 }

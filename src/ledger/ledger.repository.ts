@@ -95,7 +95,7 @@ export class LedgerRepository {
     return this.m.save(this.m.create(ContributionEntity, values));
   }
 
-  insertPayment(values: Omit<PaymentEntity, 'id' | 'paidAt'>): Promise<PaymentEntity> {
+  insertPayment(values: Omit<PaymentEntity, 'id'>): Promise<PaymentEntity> {
     return this.m.save(this.m.create(PaymentEntity, values));
   }
 

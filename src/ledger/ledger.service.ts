@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Dec, sumDec } from '../common/money';
 import { isRealDate } from '../common/validation';
@@ -31,6 +32,7 @@ export class LedgerService {
     private readonly tx: TransactionRunner,
     private readonly repo: LedgerRepository,
     private readonly journal: JournalWriter,
+    private readonly clock: Clock,
   ) {}
 
   /** Partner money into the fund: available ↑, the partner's contribution account ↓. */
@@ -98,7 +100,7 @@ export class LedgerService {
       const rest = held.committed.minus(amount);
       const toRelease = explicitRest ?? (input.releaseRemainder ? rest : new Dec(0));
       if (toRelease.gt(rest)) throw LedgerErrors.exceedsCommitment('vrijgave van de rest', rest, toRelease);
-      const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: fund.id, amount, reference, paidBy: input.actorId });
+      const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: fund.id, amount, reference, paidBy: input.actorId, paidAt: this.clock.now() });
       const entry = await this.journal.post(fund, accounts, {
         kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: reference,
         postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
