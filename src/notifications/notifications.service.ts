@@ -68,7 +68,7 @@ export class NotificationsService {
       for (const r of await this.repo.awaitingDecisionDueBy(new Date(now.getTime() + reminderMs), now)) {
         const due = r.decisionDue!;
         const dueKey = due.toISOString();
-        const undecided = await this.undecidedHolders(r);
+        const { undecided } = await this.holdersOf(r);
         if (due.getTime() <= now.getTime()) {
           const admins = (await this.repo.withRole('admin')).filter((u) => u.id !== r.requesterId);
           const to = uniqueById([...undecided.map((u) => ({ to: u, link: approvalLink(r.id) })), ...admins.map((u) => ({ to: u, link: requestLink(r.id) }))]);
@@ -148,7 +148,7 @@ export class NotificationsService {
       return u ? [{ to: u, kind, link: requestLink(r.id) }] : [];
     };
     const holders = async (kind: NotificationKind): Promise<Addressed[]> =>
-      (await this.repo.fundHolders(r.fundId)).filter((u) => u.id !== r.requesterId).map((u) => ({ to: u, kind, link: approvalLink(r.id) }));
+      (await this.holdersOf(r)).all.map((u) => ({ to: u, kind, link: approvalLink(r.id) }));
     const { fromStatus: from, toStatus: to } = e;
     let out: Addressed[] = [];
     if (to === 'submitted' && from === 'submitted') {
@@ -182,19 +182,21 @@ export class NotificationsService {
    * may give the second approval.
    */
   private async secondApprovers(r: RequestFacts): Promise<Addressed[]> {
-    const given = await this.repo.approvals(r.id);
-    const approvedBy = new Set(given.map((g) => g.approverId));
-    const orgs = new Set(given.map((g) => g.organisationId));
-    const eligible = (u: Recipient) => u.id !== r.requesterId && !approvedBy.has(u.id);
-    const holders = (await this.repo.fundHolders(r.fundId)).filter((u) => eligible(u) && !orgs.has(u.organisationId));
-    const pool = holders.length ? holders : (await this.repo.withRole('steering_group')).filter(eligible);
+    const { undecided, approvedBy, approvingOrgs } = await this.holdersOf(r);
+    const holders = undecided.filter((u) => !approvingOrgs.has(u.organisationId));
+    const pool = holders.length ? holders : (await this.repo.withRole('steering_group')).filter((u) => u.id !== r.requesterId && !approvedBy.has(u.id));
     return pool.map((u) => ({ to: u, kind: 'second_approval_needed', link: approvalLink(r.id) }));
   }
 
-  /** Budget holders of the fund who have not approved yet (reminders and escalations go to them). */
-  private async undecidedHolders(r: RequestFacts): Promise<Recipient[]> {
-    const approvedBy = new Set((await this.repo.approvals(r.id)).map((g) => g.approverId));
-    return (await this.repo.fundHolders(r.fundId)).filter((u) => u.id !== r.requesterId && !approvedBy.has(u.id));
+  /**
+   * The fund's budget holders other than the requester (`all`), those of them who have not approved
+   * yet (`undecided`: reminders and escalations go to them), and who approved for which organisation.
+   */
+  private async holdersOf(r: RequestFacts): Promise<{ all: Recipient[]; undecided: Recipient[]; approvedBy: Set<string>; approvingOrgs: Set<string> }> {
+    const given = await this.repo.approvals(r.id);
+    const approvedBy = new Set(given.map((g) => g.approverId));
+    const all = (await this.repo.fundHolders(r.fundId)).filter((u) => u.id !== r.requesterId);
+    return { all, undecided: all.filter((u) => !approvedBy.has(u.id)), approvedBy, approvingOrgs: new Set(given.map((g) => g.organisationId)) };
   }
 
   /** Store one notification (once per dedupe key) and queue its mail; returns 1 when it is new. */

@@ -61,7 +61,6 @@ export class NotificationsWorker implements BeforeApplicationShutdown {
       this.lastSchedule = now;
       await this.service.checkDeadlines();
       await this.service.sendDigests();
-      while ((await this.service.processOutbox()) > 0 && !this.stopped);
     }
     if (this.mail.enabled) await this.sendDue();
   }
