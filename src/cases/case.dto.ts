@@ -5,8 +5,8 @@ import {
 } from 'class-validator';
 import { ValidateText } from '../common/validation';
 import { CASE_CODE_PATTERN } from './case-code';
-import { LIFE_DOMAINS, LifeDomain } from './case.entity';
-import { MAX_PAGE_SIZE } from './cursor';
+import { LIFE_DOMAINS, LifeDomain } from './life-domains';
+import { MAX_PAGE_SIZE } from '../common/cursor';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 

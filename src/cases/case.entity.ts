@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export const LIFE_DOMAINS = ['housing', 'income_debts', 'care_support', 'daytime_activity', 'safety', 'social_network'] as const;
-export type LifeDomain = (typeof LIFE_DOMAINS)[number];
+import type { LifeDomain } from './life-domains';
 
 /** The person the money follows, known only by a pseudonymous code. No names, birth dates or BSN. */
 @Entity('cases')

@@ -4,14 +4,14 @@ import { AuthUser, hasRole } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { calendarYear } from '../requests/deadlines';
+import { calendarYear } from '../common/dutch-time';
 import { AccessScope, scopeOf } from './access';
 import { makeCaseCode } from './case-code';
 import { CaseDetailDto, CaseDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import { mapCase, mapCaseDetail } from './case.mapper';
 import { CasesRepository } from './cases.repository';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from './cursor';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/cursor';
 
 const CODE_ATTEMPTS = 25;
 

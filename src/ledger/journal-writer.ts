@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
+import { dutchDate } from '../common/dutch-time';
 import { sumDec } from '../common/money';
 import { FundEntity } from '../funds/fund.entity';
 import { FundAccounts } from './fund-accounts';
@@ -8,8 +9,6 @@ import { chainHash, journalEntryChainContent } from './hash-chain';
 import { JournalEntryEntity } from './ledger.entities';
 import { LedgerRepository } from './ledger.repository';
 import type { ChainLink, EntrySpec, PostedEntry } from './ledger.types';
-
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * The mechanics shared by every money movement: insert one balanced entry with its postings,
@@ -25,7 +24,7 @@ export class JournalWriter {
 
   /** Today's date where the funds are run, as YYYY-MM-DD. */
   today(): string {
-    return AMSTERDAM_DATE.format(this.clock.now());
+    return dutchDate(this.clock.now());
   }
 
   async post(fund: FundEntity, accounts: FundAccounts, spec: EntrySpec): Promise<PostedEntry> {

@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { TransactionRunner } from '../database/transaction-runner';
-import { lastWallClockHour } from '../requests/deadlines';
+import { lastWallClockHour } from '../common/dutch-time';
 import type { NotificationMode } from '../users/user.entity';
 import { buildMessage, NotificationKind, renderDigest, renderMail } from './notification-messages';
 import type { MailStatus } from './notification.entities';

@@ -8,7 +8,8 @@ import { CostComparisonService } from '../cost-comparison/cost-comparison.servic
 import { TransactionRunner } from '../database/transaction-runner';
 import type { FundEntity } from '../funds/fund.entity';
 import type { FundPeriodQueryDto } from './reports.dto';
-import { defaultPeriod, dutchDate, type ReportPeriod } from './report-period';
+import { dutchDate } from '../common/dutch-time';
+import { defaultPeriod, type ReportPeriod } from './report-period';
 import { readSnapshot, slug } from './report-files';
 import { ReportsRepository } from './reports.repository';
 import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';

@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { scopeOf } from '../cases/access';
@@ -5,8 +6,9 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { moneyString } from '../common/money';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import type { JustificationData, ReportLocale } from './report-data.types';
-import { LIFE_DOMAIN_LABELS, PROVISION_REASON_LABELS, ROLE_LABELS } from './report-data-labels';
+import type { JustificationData } from './report-data.types';
+import { LIFE_DOMAIN_LABELS } from '../cases/life-domains';
+import { PROVISION_REASON_LABELS, ROLE_LABELS } from './report-data-labels';
 import { ReportReferenceData } from './report-reference-data';
 import { ReportsRepository } from './reports.repository';
 import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
@@ -35,7 +37,7 @@ export class JustificationDataService {
   }
 
   /** Call inside the caller's transaction, after assertMayRead. */
-  async gather(requestId: string, locale: ReportLocale): Promise<JustificationData> {
+  async gather(requestId: string, locale: Locale): Promise<JustificationData> {
     const r = await this.repo.justificationRequest(requestId);
     if (!r) throw DomainError.notFound('request', requestId);
     // One after the other: inside a transaction all queries share one connection.

@@ -1,9 +1,11 @@
 /**
  * Chart series for the steering report: labels formatted, geometry as fractions of the axis.
  */
+import type { Locale } from '../common/locale';
 import { Dec } from '../common/money';
-import type { ReportBurnDownPoint, ReportLocale } from './report-data.types';
-import { formatCount, formatDate, formatEuroWhole, formatMoney, monthShort } from './report-format';
+import type { ReportBurnDownPoint } from './report-data.types';
+import { monthShort } from '../common/dutch-time';
+import { formatCount, formatDate, formatEuroWhole, formatMoney } from './report-format';
 import type {
   BarChartModel,
   ChartTick,
@@ -13,7 +15,7 @@ import type {
 } from './report-model.types';
 import { geometry, niceScale } from './report-stats';
 
-function moneyTicks(max: Dec, locale: ReportLocale): { axisMax: Dec; ticks: ChartTick[] } {
+function moneyTicks(max: Dec, locale: Locale): { axisMax: Dec; ticks: ChartTick[] } {
   const { axisMax, ticks } = niceScale(max, 4);
   return { axisMax, ticks: ticks.map((t) => ({ label: formatEuroWhole(t, locale), fraction: geometry(t, axisMax) })) };
 }
@@ -22,7 +24,7 @@ export function barChart(
   title: string,
   alt: string,
   items: { label: string; value: Dec }[],
-  locale: ReportLocale,
+  locale: Locale,
 ): BarChartModel {
   const max = items.reduce((m, i) => (i.value.greaterThan(m) ? i.value : m), new Dec(0));
   const { axisMax, ticks } = moneyTicks(max, locale);
@@ -39,7 +41,7 @@ export function pairedBarChart(
   alt: string,
   seriesNames: [string, string],
   groups: { label: string; a: Dec; b: Dec }[],
-  locale: ReportLocale,
+  locale: Locale,
 ): PairedBarChartModel {
   const max = groups.reduce((m, g) => Dec.max(m, g.a, g.b), new Dec(0));
   const { axisMax, ticks } = moneyTicks(max, locale);
@@ -56,7 +58,7 @@ export function decisionHistogram(
   axes: { x: string; y: string },
   bucketLabels: string[],
   hours: number[],
-  locale: ReportLocale,
+  locale: Locale,
 ): HistogramModel {
   const counts = BUCKET_LIMITS.map(() => 0);
   for (const h of hours) counts[BUCKET_LIMITS.findIndex((limit) => h < limit)] += 1;
@@ -76,7 +78,7 @@ function dayNumber(isoDate: string): number {
 }
 
 /** Month starts between the first and last point (at most ~12 labels), else first and last date. */
-function dateTicks(first: string, last: string, locale: ReportLocale): ChartTick[] {
+function dateTicks(first: string, last: string, locale: Locale): ChartTick[] {
   const a = dayNumber(first);
   const span = dayNumber(last) - a;
   if (span <= 0) return [{ label: formatDate(first, locale), fraction: 0 }];
@@ -102,7 +104,7 @@ export function burnDownChart(
   alt: string,
   names: { committed: string; spent: string; available: string },
   points: ReportBurnDownPoint[],
-  locale: ReportLocale,
+  locale: Locale,
 ): LineChartModel {
   const sorted = [...points].sort((p, q) => p.date.localeCompare(q.date));
   const max = sorted.reduce((m, p) => Dec.max(m, p.committed, p.spent, p.available), new Dec(0));

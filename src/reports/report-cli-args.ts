@@ -1,4 +1,4 @@
-import type { ReportLocale } from './report-data.types';
+import type { Locale } from '../common/locale';
 
 export const USAGE =
   'usage: npm run report -- [--fund <id|name>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out reports/<file>.pdf] [--lang nl|en]';
@@ -11,7 +11,7 @@ export interface CliOptions {
   from?: string;
   to?: string;
   out?: string;
-  lang: ReportLocale;
+  lang: Locale;
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {

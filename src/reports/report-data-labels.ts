@@ -2,38 +2,18 @@
  * Labels and mappings the database side of the reports adds to the raw data: life domains, roles,
  * provision reasons, and how a partner organisation's kind lines up with the catalogue's bearers.
  */
-import type { LifeDomain } from '../cases/case.entity';
+import type { Locale } from '../common/locale';
 import type { BearerKey } from '../cost-comparison/catalogue-csv';
 import type { OrganisationKind } from '../organisations/organisation.entity';
-import type { ReportLocale } from './report-data.types';
-
-export const LIFE_DOMAIN_LABELS: Readonly<Record<ReportLocale, Record<LifeDomain, string>>> = {
-  nl: {
-    housing: 'Wonen',
-    income_debts: 'Inkomen en schulden',
-    care_support: 'Zorg en ondersteuning',
-    daytime_activity: 'Dagbesteding',
-    safety: 'Veiligheid',
-    social_network: 'Sociaal netwerk',
-  },
-  en: {
-    housing: 'Housing',
-    income_debts: 'Income and debts',
-    care_support: 'Care and support',
-    daytime_activity: 'Daytime activity',
-    safety: 'Safety',
-    social_network: 'Social network',
-  },
-};
 
 /** How the actor of a workflow step is named in the justification's history. */
-export const ROLE_LABELS: Readonly<Record<ReportLocale, Record<string, string>>> = {
+export const ROLE_LABELS: Readonly<Record<Locale, Record<string, string>>> = {
   nl: { professional: 'professional', budget_holder: 'budgethouder', steering_group: 'stuurgroep', admin: 'fondsbeheerder' },
   en: { professional: 'professional', budget_holder: 'budget holder', steering_group: 'steering group', admin: 'fund administrator' },
 };
 
 /** Why an existing provision does not help (request.dto.ts PROVISION_REASONS). */
-export const PROVISION_REASON_LABELS: Readonly<Record<ReportLocale, Record<string, string>>> = {
+export const PROVISION_REASON_LABELS: Readonly<Record<Locale, Record<string, string>>> = {
   nl: {
     too_slow: 'Duurt te lang',
     not_eligible: 'Voldoet niet aan de voorwaarden',

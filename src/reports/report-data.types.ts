@@ -6,9 +6,9 @@
  * Dates without time are ISO dates (`"2026-01-01"`); moments are `Date` objects or ISO 8601
  * strings with zone (`"2026-03-02T09:15:00+01:00"`).
  */
+import type { Locale } from '../common/locale';
 import type { Comparison, Confidence } from '../cost-comparison/comparison.types';
 
-export type ReportLocale = 'nl' | 'en';
 /** Decimal string with at most two decimals, e.g. `"3000.00"`. */
 export type DecimalString = string;
 /** `YYYY-MM-DD`. */
@@ -123,7 +123,7 @@ export interface ReportCatalogueItem {
  */
 export interface SteeringReportData {
   generatedAt: Date;
-  locale: ReportLocale;
+  locale: Locale;
   period: { from: IsoDate; to: IsoDate };
   funds: ReportFund[];
   requests: ReportRequest[];
@@ -167,7 +167,7 @@ export interface JustificationRequest {
 
 export interface JustificationData {
   generatedAt: Date;
-  locale: ReportLocale;
+  locale: Locale;
   request: JustificationRequest;
   comparison: Comparison;
   history: {

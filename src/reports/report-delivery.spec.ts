@@ -2,7 +2,8 @@ import { DomainError } from '../common/domain-error';
 import { parseArgs } from './report-cli-args';
 import { bearerOfOrganisationKind } from './report-data-labels';
 import { slug } from './report-files';
-import { defaultPeriod, reportPeriod, startOfDutchDay } from './report-period';
+import { startOfDutchDay } from '../common/dutch-time';
+import { defaultPeriod, reportPeriod } from './report-period';
 import { burnDown } from './steering-report-data.service';
 
 describe('report periods in Dutch time', () => {

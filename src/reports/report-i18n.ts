@@ -2,8 +2,9 @@
  * Every fixed text of the PDF reports, Dutch first. Placeholders in `{braces}` are filled by the
  * model builders (`fill`). Data labels (life domains, barriers) come with the data instead.
  */
+import type { Locale } from '../common/locale';
 import type { Confidence } from '../cost-comparison/comparison.types';
-import type { MandateTier, ReportLocale, RequestStatus } from './report-data.types';
+import type { MandateTier, RequestStatus } from './report-data.types';
 
 const nl = {
   lang: 'nl-NL',
@@ -231,6 +232,6 @@ const en: ReportLabels = {
   },
 };
 
-export function labelsFor(locale: ReportLocale): ReportLabels {
+export function labelsFor(locale: Locale): ReportLabels {
   return locale === 'en' ? en : nl;
 }

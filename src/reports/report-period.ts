@@ -3,22 +3,8 @@
  * `to` ends at 24:00, whatever the server's own zone (CI runs in UTC, the funds are Dutch).
  */
 import { DomainError } from '../common/domain-error';
-import { DATE_PATTERN } from '../common/validation';
-
-export const REPORT_TIME_ZONE = 'Europe/Amsterdam';
-
-const DAY_MS = 86_400_000;
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
-  timeZone: REPORT_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+import { addDays, startOfDutchDay } from '../common/dutch-time';
+import { isRealDate } from '../common/validation';
 
 /** A closed range of calendar dates and the half-open range of instants it covers. */
 export interface ReportPeriod {
@@ -28,36 +14,6 @@ export interface ReportPeriod {
   start: Date;
   /** 00:00 Dutch time on the day after `to` (exclusive) */
   end: Date;
-}
-
-export function isRealDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** `YYYY-MM-DD` of `at` in Dutch time. */
-export function dutchDate(at: Date): string {
-  return AMSTERDAM_DATE.format(at);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function offsetAt(t: number): number {
-  const parts = WALL_CLOCK.formatToParts(new Date(t));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - (t - (((t % 1000) + 1000) % 1000));
-}
-
-/** The instant of 00:00 Dutch time on `date`. */
-export function startOfDutchDay(date: string): Date {
-  const wall = Date.parse(`${date}T00:00:00Z`);
-  let t = wall - offsetAt(wall);
-  t = wall - offsetAt(t); // second pass settles DST transitions
-  return new Date(t);
 }
 
 /**

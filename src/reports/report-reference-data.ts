@@ -1,10 +1,11 @@
+import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Dec } from '../common/money';
 import type { Comparison, Confidence } from '../cost-comparison/comparison.types';
 import { CONFIDENCE_BANDS, CPI_SERIES } from '../cost-comparison/cost-comparison.service';
 import type { CpiSeries } from '../cost-comparison/cpi';
-import type { ReportCatalogueItem, ReportLocale } from './report-data.types';
+import type { ReportCatalogueItem } from './report-data.types';
 import { ReportsRepository } from './reports.repository';
 
 /**
@@ -30,13 +31,13 @@ export class ReportReferenceData {
     return this.cached;
   }
 
-  async barrierLabels(locale: ReportLocale): Promise<Record<string, string>> {
+  async barrierLabels(locale: Locale): Promise<Record<string, string>> {
     const tags = await this.repo.barrierLabels();
     return Object.fromEntries(tags.map((t) => [t.key, locale === 'en' ? t.labelEn : t.labelNl]));
   }
 
   /** The exact catalogue versions behind these request lines, with their sources. */
-  async catalogueItems(costItemIds: readonly string[], locale: ReportLocale): Promise<ReportCatalogueItem[]> {
+  async catalogueItems(costItemIds: readonly string[], locale: Locale): Promise<ReportCatalogueItem[]> {
     const rows = await this.repo.catalogueVersions(costItemIds);
     return rows.map((r) => ({
       key: r.key,
@@ -57,7 +58,7 @@ export class ReportReferenceData {
   }
 
   /** How the amounts reached their price level, with the remarks the comparisons carry. */
-  cpiNote(comparisons: readonly Comparison[], locale: ReportLocale): string {
+  cpiNote(comparisons: readonly Comparison[], locale: Locale): string {
     const { cpi } = this.comparisonSettings;
     const years = [...new Set(comparisons.map((c) => c.priceYear))].sort((a, b) => a - b);
     const notes = [...new Set(comparisons.flatMap((c) => c.priceNotes))].sort();

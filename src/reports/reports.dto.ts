@@ -1,15 +1,15 @@
+import type { Locale } from '../common/locale';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ValidateDate } from '../common/validation';
-import type { ReportLocale } from './report-data.types';
 
-export const REPORT_LOCALES: readonly ReportLocale[] = ['nl', 'en'];
+export const REPORT_LOCALES: readonly Locale[] = ['nl', 'en'];
 
 export class ReportLangQueryDto {
   @ApiPropertyOptional({ enum: REPORT_LOCALES, default: 'nl', description: 'language of the report' })
   @IsOptional()
   @IsIn(REPORT_LOCALES, { message: 'lang must be nl or en' })
-  lang?: ReportLocale;
+  lang?: Locale;
 }
 
 /** `?fundId=&from=&to=`: one fund or all funds, and a period of calendar dates (Dutch time). */
@@ -32,5 +32,5 @@ export class SteeringReportQueryDto extends FundPeriodQueryDto {
   @ApiPropertyOptional({ enum: REPORT_LOCALES, default: 'nl', description: 'language of the report' })
   @IsOptional()
   @IsIn(REPORT_LOCALES, { message: 'lang must be nl or en' })
-  lang?: ReportLocale;
+  lang?: Locale;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
@@ -6,10 +7,10 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { JustificationDataService } from './justification-data.service';
 import { buildJustificationModel } from './justification.model';
 import { renderJustificationPdf } from './justification.renderer';
-import type { ReportLocale } from './report-data.types';
 import { readSnapshot, slug } from './report-files';
 import { ReportRenderer } from './report-renderer';
-import { defaultPeriod, dutchDate } from './report-period';
+import { dutchDate } from '../common/dutch-time';
+import { defaultPeriod } from './report-period';
 import { ReportsRepository } from './reports.repository';
 import { SteeringReportDataService } from './steering-report-data.service';
 
@@ -22,7 +23,7 @@ export interface SteeringReportRequest {
   fundId?: string;
   from?: string;
   to?: string;
-  lang?: ReportLocale;
+  lang?: Locale;
 }
 
 /**
@@ -55,7 +56,7 @@ export class ReportsService {
     return { filename: `${what}-${subject}-${data.period.from}-${data.period.to}.pdf`, pdf };
   }
 
-  async justificationReport(user: AuthUser, requestId: string, lang: ReportLocale = 'nl'): Promise<PdfFile> {
+  async justificationReport(user: AuthUser, requestId: string, lang: Locale = 'nl'): Promise<PdfFile> {
     const data = await readSnapshot(this.tx, this.repo, async () => {
       await this.justification.assertMayRead(user, requestId);
       return this.justification.gather(requestId, lang);

@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 import { Clock } from '../common/clock';
@@ -8,9 +9,11 @@ import { CostComparisonService } from '../cost-comparison/cost-comparison.servic
 import type { FundEntity } from '../funds/fund.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import type { OutcomeLine } from '../requests/request.entities';
-import type { ReportBurnDownPoint, ReportFund, ReportLocale, ReportRequest, SteeringReportData } from './report-data.types';
-import { bearerOfOrganisationKind, LIFE_DOMAIN_LABELS } from './report-data-labels';
-import { dutchDate, ReportPeriod } from './report-period';
+import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData } from './report-data.types';
+import { LIFE_DOMAIN_LABELS } from '../cases/life-domains';
+import { bearerOfOrganisationKind } from './report-data-labels';
+import { dutchDate } from '../common/dutch-time';
+import { ReportPeriod } from './report-period';
 import { ReportsRepository, type ReportRequestRow } from './reports.repository';
 import { ReportReferenceData } from './report-reference-data';
 
@@ -37,7 +40,7 @@ export class SteeringReportDataService {
   }
 
   /** Call inside the caller's transaction (ReportsService takes a read-only snapshot). */
-  async gather(funds: FundEntity[], period: ReportPeriod, locale: ReportLocale): Promise<SteeringReportData> {
+  async gather(funds: FundEntity[], period: ReportPeriod, locale: Locale): Promise<SteeringReportData> {
     const generatedAt = this.clock.now();
     const fundIds = funds.map((f) => f.id);
     // One after the other: inside a transaction all queries share one connection.

@@ -3,7 +3,7 @@
  * Sections 1–4 live here; the cost comparison and the appendices in steering-report.sections.ts.
  */
 import { Dec } from '../common/money';
-import { isOverdue } from '../requests/deadlines';
+import { isOverdue } from '../common/dutch-time';
 import { AWAITING_DECISION } from '../requests/request-state';
 import type { MandateTier, SteeringReportData } from './report-data.types';
 import { barChart, burnDownChart, decisionHistogram } from './report-charts';

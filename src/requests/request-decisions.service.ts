@@ -5,7 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { Dec, formatEuro } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { LedgerService } from '../ledger/ledger.service';
-import { decisionDue } from './deadlines';
+import { decisionDue } from '../common/dutch-time';
 import { RequestEntity, RequestStatus } from './request.entities';
 import { assertAllowed, nextStatus } from './request-state';
 import { LockedRequest, RequestWorkflow } from './request-workflow';

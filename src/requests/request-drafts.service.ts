@@ -7,7 +7,7 @@ import { BarriersService } from '../cost-comparison/barriers.service';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { LedgerService } from '../ledger/ledger.service';
-import { calendarYear } from './deadlines';
+import { calendarYear } from '../common/dutch-time';
 import { CreateRequestDto, RouteLineDto, UpdateRequestDto } from './request.dto';
 import { RequestEntity } from './request.entities';
 import { assertAllowed } from './request-state';

@@ -3,7 +3,7 @@ import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 import { AuthUser } from '../auth/auth.decorators';
 import { scopeOf } from '../cases/access';
 import { CasesRepository } from '../cases/cases.repository';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../cases/cursor';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/cursor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';

@@ -9,7 +9,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RequestEntity, RequestStatus } from './request.entities';
 import { RequestsRepository } from './requests.repository';
-import { startOfYear, calendarYear } from './deadlines';
+import { startOfYear, calendarYear } from '../common/dutch-time';
 
 export interface LockedRequest {
   fund: FundEntity;

@@ -5,7 +5,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../cases/case.dto';
-import { LIFE_DOMAINS, LifeDomain } from '../cases/case.entity';
+import { LIFE_DOMAINS, LifeDomain } from '../cases/life-domains';
 import { ValidateMoney, ValidateText } from '../common/validation';
 import { REQUEST_STATUSES, RequestStatus } from './request.entities';
 

@@ -2,7 +2,7 @@ import type { PersonRow } from '../cases/cases.repository';
 import { moneyString } from '../common/money';
 import type { Comparison } from '../cost-comparison/comparison.types';
 import type { RealisedComparison } from '../cost-comparison/realised';
-import { hoursToDecision, isOverdue } from './deadlines';
+import { hoursToDecision, isOverdue } from '../common/dutch-time';
 import type { ApprovalDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto } from './request.dto';
 import type { RequestApprovalEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity } from './request.entities';
 import { AWAITING_DECISION } from './request-state';

@@ -1,4 +1,4 @@
-import type { LifeDomain } from '../cases/case.entity';
+import type { LifeDomain } from '../cases/life-domains';
 
 /** One step on the demo timeline: an action by a demo user at a moment in the current year. */
 export type DemoAction =

@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,7 +9,7 @@ import { CreateCostItemDto, UpdateCostItemDto } from '../cost-comparison/cost-it
 import { mapCostItem, toCostItemChanges, toCostItemFields } from '../cost-comparison/cost-item.mapper';
 import { CONFIDENCES, COST_KINDS, CostItemsService } from '../cost-comparison/cost-items.service';
 import { FieldErrors, fieldErrorsOf, FormInvalid, moneyInput, text, validateForm } from './forms';
-import { Lang, translate } from './i18n';
+import { translate } from './i18n';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
 
 type ItemForm = Record<'key' | 'label' | 'labelEn' | 'unit' | 'amount' | 'priceYear' | 'bearer' | 'kind' | 'confidence' | 'source', string>;
@@ -59,7 +60,7 @@ export class AdminCataloguePagesController {
     await seeOther(res, `/admin/catalogue#item-${key}`);
   }
 
-  private errorsOf(e: unknown, lang: Lang, fallback: string): FieldErrors {
+  private errorsOf(e: unknown, lang: Locale, fallback: string): FieldErrors {
     if (e instanceof FormInvalid) return e.errors;
     if (e instanceof DomainError && e.code === 'COST_ITEM.KEY_EXISTS') return { key: lang === 'nl' ? 'Deze sleutel bestaat al' : e.message };
     if (e instanceof DomainError && (e.kind === 'invalid' || e.kind === 'conflict')) {

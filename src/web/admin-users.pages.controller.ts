@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,7 +10,7 @@ import { CreateUserDto, mapUser, UpdateUserDto } from '../users/user.dto';
 import { ROLES } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { asList, FieldErrors, fieldErrorsOf, FormInvalid, moneyInput, text, validateForm } from './forms';
-import { Lang, translate } from './i18n';
+import { translate } from './i18n';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
 
 interface UserForm {
@@ -86,7 +87,7 @@ export class AdminUsersPagesController {
     await seeOther(res, `/admin/users/${p.id}`);
   }
 
-  private errorsOf(e: unknown, lang: Lang): FieldErrors {
+  private errorsOf(e: unknown, lang: Locale): FieldErrors {
     if (e instanceof FormInvalid) return e.errors;
     if (e instanceof DomainError && e.code === 'USER.EXISTS') return { email: lang === 'nl' ? 'Er bestaat al een gebruiker met dit e-mailadres' : e.message };
     if (e instanceof DomainError && (e.kind === 'invalid' || e.kind === 'not_found')) {
@@ -96,7 +97,7 @@ export class AdminUsersPagesController {
     throw e;
   }
 
-  private roleOptions(lang: Lang) {
+  private roleOptions(lang: Locale) {
     return ROLES.map((r) => ({ value: r, label: translate(lang, `role.${r}`) }));
   }
 

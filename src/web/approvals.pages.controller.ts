@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,7 +11,7 @@ import { ApproveDto, RejectDto, RequestDto, RequestInfoDto } from '../requests/r
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { FieldErrors, FormInvalid, text, validateForm } from './forms';
-import { Lang, translate } from './i18n';
+import { translate } from './i18n';
 import { RequestFormSupport } from './request-form';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
 
@@ -98,7 +99,7 @@ export class ApprovalsPagesController {
 
   /** Validate a decision form; on failure the decision page is shown again with the message at the field. */
   private async valid<T extends object>(
-    res: Response, user: AuthUser, id: string, dto: new () => T, plain: Record<string, unknown>, lang: Lang, values: Record<string, string> = {},
+    res: Response, user: AuthUser, id: string, dto: new () => T, plain: Record<string, unknown>, lang: Locale, values: Record<string, string> = {},
   ): Promise<T | null> {
     try {
       return await validateForm(dto, plain, lang);

@@ -1,8 +1,8 @@
+import type { Locale } from '../common/locale';
 import type { Type } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
 import { createValidationPipe } from '../common/validation-pipe';
-import type { Lang } from './i18n';
 
 /** field name (dotted path, as the form names it) → message shown at the field and in the summary */
 export type FieldErrors = Record<string, string>;
@@ -16,7 +16,7 @@ export class FormInvalid extends Error {
 const pipe = createValidationPipe();
 
 /** Validate a plain object with the same DTO class the JSON API uses; FormInvalid with field messages otherwise. */
-export async function validateForm<T extends object>(dto: Type<T>, plain: Record<string, unknown>, lang: Lang): Promise<T> {
+export async function validateForm<T extends object>(dto: Type<T>, plain: Record<string, unknown>, lang: Locale): Promise<T> {
   try {
     return (await pipe.transform(plain, { type: 'body', metatype: dto })) as T;
   } catch (e) {
@@ -26,7 +26,7 @@ export async function validateForm<T extends object>(dto: Type<T>, plain: Record
 }
 
 /** Field messages from a domain error that names fields; null when it names none. */
-export function fieldErrorsOf(e: DomainError, lang: Lang): FieldErrors {
+export function fieldErrorsOf(e: DomainError, lang: Locale): FieldErrors {
   const out: FieldErrors = {};
   for (const p of e.errors) {
     const field = p.location.replace(/^#\//, '').replace(/\//g, '.');
@@ -79,7 +79,7 @@ const NL: Record<string, string> = {
 };
 
 /** Dutch text for a field problem; unknown fields keep the service's own words. */
-function dutchMessage(field: string, code: string, detail: string, lang: Lang): string {
+function dutchMessage(field: string, code: string, detail: string, lang: Locale): string {
   if (lang === 'nl' && code === 'ABOVE_MANDATE') {
     const mandate = /mandate of (€ [\d.,]+)/.exec(detail)?.[1];
     return mandate

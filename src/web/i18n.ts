@@ -1,10 +1,10 @@
+import { LIFE_DOMAIN_LABELS, LIFE_DOMAINS } from '../cases/life-domains';
+import type { Locale } from '../common/locale';
 /**
  * The UI's words: Dutch by default, English on request (?lang=en, remembered in a cookie).
  * Keys are grouped by page; a missing English text falls back to Dutch, a missing key shows itself
  * so that it is noticed in review.
  */
-export type Lang = 'nl' | 'en';
-export const LANGS: readonly Lang[] = ['nl', 'en'];
 
 type Dict = Record<string, readonly [nl: string, en: string]>;
 
@@ -80,12 +80,6 @@ const COMMON: Dict = {
   'status.evaluated': ['Geëvalueerd', 'Evaluated'],
   'status.open': ['Open', 'Open'],
   'status.closed': ['Gesloten', 'Closed'],
-  'domain.housing': ['Wonen', 'Housing'],
-  'domain.income_debts': ['Inkomen en schulden', 'Income and debts'],
-  'domain.care_support': ['Zorg en ondersteuning', 'Care and support'],
-  'domain.daytime_activity': ['Dagbesteding', 'Daytime activity'],
-  'domain.safety': ['Veiligheid', 'Safety'],
-  'domain.social_network': ['Sociaal netwerk', 'Social network'],
   'role.professional': ['Professional', 'Professional'],
   'role.budget_holder': ['Budgethouder', 'Budget holder'],
   'role.steering_group': ['Stuurgroep', 'Steering group'],
@@ -417,10 +411,13 @@ const PAGES: Dict = {
   'admin.pay.reference.required': ['Vul de betaalreferentie in', 'Enter the payment reference'],
 };
 
-const DICT: Dict = { ...COMMON, ...PAGES };
+/** Life domains come from the one label table shared with the reports and notifications. */
+const DOMAINS: Dict = Object.fromEntries(LIFE_DOMAINS.map((d) => [`domain.${d}`, [LIFE_DOMAIN_LABELS.nl[d], LIFE_DOMAIN_LABELS.en[d]] as const]));
+
+const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
-export function translate(lang: Lang, key: string, params?: Record<string, unknown>): string {
+export function translate(lang: Locale, key: string, params?: Record<string, unknown>): string {
   const entry = DICT[key];
   let text = entry ? (lang === 'en' ? entry[1] || entry[0] : entry[0]) : key;
   if (params) for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
@@ -431,6 +428,6 @@ export function hasKey(key: string): boolean {
   return key in DICT;
 }
 
-export function parseLang(value: unknown): Lang | null {
+export function parseLang(value: unknown): Locale | null {
   return value === 'nl' || value === 'en' ? value : null;
 }

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import type { Locale } from '../common/locale';
 
 /**
  * Dutch words for the domain errors a user can run into in the UI (the services speak English in
@@ -23,6 +23,6 @@ const NL: Record<string, string> = {
   DUPLICATE: 'Dit bestaat al.',
 };
 
-export function problemText(code: string, detail: string, lang: Lang): string {
+export function problemText(code: string, detail: string, lang: Locale): string {
   return (lang === 'nl' && NL[code]) || detail;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
-import { LIFE_DOMAINS } from '../cases/case.entity';
+import { LIFE_DOMAINS } from '../cases/life-domains';
 import { CreateCaseDto } from '../cases/case.dto';
 import { CasesService } from '../cases/cases.service';
 import { UuidParamDto } from '../common/validation';

@@ -1,19 +1,20 @@
+import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.decorators';
-import { LIFE_DOMAINS } from '../cases/case.entity';
+import { LIFE_DOMAINS } from '../cases/life-domains';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { Dec } from '../common/money';
+import { Dec, formatEuro } from '../common/money';
 import type { Comparison } from '../cost-comparison/comparison.types';
 import { BarriersService } from '../cost-comparison/barriers.service';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
 import { CostItemsService } from '../cost-comparison/cost-items.service';
 import { FundsService } from '../funds/funds.service';
-import { calendarYear } from '../requests/deadlines';
+import { calendarYear } from '../common/dutch-time';
 import { PROVISION_REASONS, RequestDto } from '../requests/request.dto';
 import { asList, decimalInput, FieldErrors, fieldErrorsOf, moneyInput, percentToProbability, probabilityToPercent, text } from './forms';
-import { Lang, translate } from './i18n';
+import { translate } from './i18n';
 
 const MIN_ROUTE_LINES = 4;
 const MAX_ROUTE_LINES = 30;
@@ -149,7 +150,7 @@ export function requestPlain(form: RequestForm): { plain: Record<string, unknown
 }
 
 /** Route errors name the sent line; point them at the form's line instead. */
-export function remapRouteErrors(errors: FieldErrors, routeIndex: number[], lang: Lang): FieldErrors {
+export function remapRouteErrors(errors: FieldErrors, routeIndex: number[], lang: Locale): FieldErrors {
   const out: FieldErrors = {};
   for (const [field, message] of Object.entries(errors)) {
     const m = /^conventionalRoute\.(\d+)\.(\w+)$/.exec(field);
@@ -176,28 +177,27 @@ export class RequestFormSupport {
     private readonly clock: Clock,
   ) {}
 
-  async options(user: AuthUser, lang: Lang) {
+  async options(user: AuthUser, lang: Locale) {
     const [cases, funds, items, barriers] = await Promise.all([
       this.cases.list(user, { status: 'open', limit: 100 }),
       this.funds.list(200),
       this.items.list(),
       this.barriers.listActive(),
     ]);
-    const euro = (v: Dec) => `€ ${v.toFixed(2).replace('.', lang === 'nl' ? ',' : '.')}`;
     return {
       caseOptions: cases.items.map((c) => ({ value: c.id, label: `${c.code} — ${c.neighbourhood}` })),
       fundOptions: funds.items.map((f) => ({ value: f.fund.id, label: f.fund.name })),
       itemOptions: items
         .slice()
         .sort((a, b) => a.labelNl.localeCompare(b.labelNl, 'nl'))
-        .map((i) => ({ value: i.key, label: `${lang === 'en' ? i.labelEn : i.labelNl} — ${euro(i.amount)} ${i.unit} (${i.bearerLabelNl})` })),
+        .map((i) => ({ value: i.key, label: `${lang === 'en' ? i.labelEn : i.labelNl} — ${formatEuro(i.amount, lang)} ${i.unit} (${i.bearerLabelNl})` })),
       barrierOptions: barriers.map((b) => ({ value: b.key, label: lang === 'en' ? b.labelEn : b.labelNl })),
       domainOptions: LIFE_DOMAINS.map((d) => ({ value: d, label: translate(lang, `domain.${d}`) })),
       reasonOptions: PROVISION_REASONS.map((r) => ({ value: r, label: translate(lang, `provision.${r}`) })),
     };
   }
 
-  async barrierLabels(lang: Lang): Promise<Record<string, string>> {
+  async barrierLabels(lang: Locale): Promise<Record<string, string>> {
     return Object.fromEntries((await this.barriers.listActive()).map((b) => [b.key, lang === 'en' ? b.labelEn : b.labelNl]));
   }
 
@@ -205,7 +205,7 @@ export class RequestFormSupport {
    * "Bereken vergelijking": price the route as entered and compare it with the amount, without
    * saving anything. The same pricing and comparison code the stored request will use.
    */
-  async preview(form: RequestForm, lang: Lang): Promise<{ comparison: Comparison | null; errors: FieldErrors }> {
+  async preview(form: RequestForm, lang: Locale): Promise<{ comparison: Comparison | null; errors: FieldErrors }> {
     const { plain, routeIndex } = requestPlain(form);
     const errors: FieldErrors = {};
     const amount = String(plain.amount);

@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,7 +11,7 @@ import { RequestDraftsService } from '../requests/request-drafts.service';
 import { RequestPaymentsService } from '../requests/request-payments.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { fieldErrorsOf, FieldErrors, FormInvalid, text, validateForm } from './forms';
-import { Lang, translate } from './i18n';
+import { translate } from './i18n';
 import { problemText } from './problem-text';
 import {
   emptyRequestForm, remapRouteErrors, RequestForm, requestFormFromBody, requestFormFromDto, RequestFormSupport, requestPlain,
@@ -164,7 +165,7 @@ export class RequestsPagesController {
   }
 
   private async form(res: Response, user: AuthUser, mode: Mode, form: RequestForm, errors: FieldErrors, comparison: unknown = null, r?: RequestDto, status = 200) {
-    const lang: Lang = langOf(res);
+    const lang: Locale = langOf(res);
     const options = await this.support.options(user, lang);
     const action = mode === 'new' ? '/requests/new' : mode === 'retro' ? '/requests/retroactive' : `/requests/${r?.id}/edit`;
     renderPage(res, 'requests/form', { mode, form, errors, comparison, r, action, ...options }, status);

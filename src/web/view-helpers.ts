@@ -1,22 +1,11 @@
+import type { Locale } from '../common/locale';
 import type Decimal from 'decimal.js';
 import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime as dutchDateTime } from '../common/dutch-time';
 import { Dec, formatEuro } from '../common/money';
 import { fieldId } from './forms';
-import { Lang, translate } from './i18n';
+import { translate } from './i18n';
 import { problemText } from './problem-text';
-
-export const TIME_ZONE = 'Europe/Amsterdam';
-
-const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }),
-};
-
-/** Dutch short months carry a dot (nov.), except "mei" which is not shortened. */
-function monthText(month: string, lang: Lang): string {
-  if (lang === 'en') return month.replace(/\.$/, '');
-  return month.endsWith('.') || month === 'mei' ? month : `${month}.`;
-}
 
 function toDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -27,21 +16,21 @@ function toDate(value: unknown): Date | null {
   return null;
 }
 
-/** `22 nov. 2026 14:05` in Amsterdam time (`22 Nov 2026 14:05` in English). */
-export function formatDateTime(value: unknown, lang: Lang = 'nl'): string {
+/** `22 nov. 2026 14:05` in Dutch time (`22 Nov 2026 14:05` in English); empty for missing values. */
+export function formatDateTime(value: unknown, lang: Locale = 'nl'): string {
   const d = toDate(value);
-  if (!d) return '';
-  const parts = Object.fromEntries(dateTimeFormats[lang].formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.day} ${monthText(parts.month, lang)} ${parts.year} ${parts.hour}:${parts.minute}`;
+  return d ? dutchDateTime(d, lang) : '';
 }
 
 /** `22 nov. 2026` for calendar dates (YYYY-MM-DD) or instants. */
-export function formatDay(value: unknown, lang: Lang = 'nl'): string {
-  return formatDateTime(value, lang).replace(/ \d{2}:\d{2}$/, '');
+export function formatDay(value: unknown, lang: Locale = 'nl'): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
+  const d = toDate(value);
+  return d ? formatDate(d, lang) : '';
 }
 
 /** Money for people: `€ 3.000,00` (English: `€ 3,000.00`). Empty for missing values. */
-export function formatMoney(value: unknown, lang: Lang = 'nl'): string {
+export function formatMoney(value: unknown, lang: Locale = 'nl'): string {
   if (value === null || value === undefined || value === '') return '';
   try {
     return formatEuro(value as Decimal.Value, lang);
@@ -51,7 +40,7 @@ export function formatMoney(value: unknown, lang: Lang = 'nl'): string {
 }
 
 /** A decimal string for people: `1,5` (nl) or `1.5` (en); trailing zeros dropped. */
-export function formatNumber(value: unknown, lang: Lang = 'nl'): string {
+export function formatNumber(value: unknown, lang: Locale = 'nl'): string {
   if (value === null || value === undefined || value === '') return '';
   try {
     const s = new Dec(value as Decimal.Value).toString();
@@ -62,7 +51,7 @@ export function formatNumber(value: unknown, lang: Lang = 'nl'): string {
 }
 
 /** A probability 0..1 as a percentage: `0.5` → `50%`. */
-export function formatPercent(value: unknown, lang: Lang = 'nl'): string {
+export function formatPercent(value: unknown, lang: Locale = 'nl'): string {
   if (value === null || value === undefined || value === '') return '';
   try {
     return `${formatNumber(new Dec(value as Decimal.Value).times(100).toDecimalPlaces(2).toString(), lang)}%`;
@@ -72,7 +61,7 @@ export function formatPercent(value: unknown, lang: Lang = 'nl'): string {
 }
 
 /** How far `due` is from `now`: "nog 5 uur" or "2 uur te laat". */
-export function timeLeft(due: unknown, now: Date, lang: Lang = 'nl'): { text: string; late: boolean } | null {
+export function timeLeft(due: unknown, now: Date, lang: Locale = 'nl'): { text: string; late: boolean } | null {
   const d = toDate(due);
   if (!d) return null;
   const diff = d.getTime() - now.getTime();
@@ -107,9 +96,9 @@ export function statusTone(status: string): string {
 }
 
 interface FilterThis {
-  ctx?: { lang?: Lang };
+  ctx?: { lang?: Locale };
 }
-const langOf = (self: FilterThis | undefined): Lang => (self?.ctx?.lang === 'en' ? 'en' : 'nl');
+const langOf = (self: FilterThis | undefined): Locale => (self?.ctx?.lang === 'en' ? 'en' : 'nl');
 
 /**
  * The one nunjucks environment: autoescape on (user text is always escaped; nothing from users is

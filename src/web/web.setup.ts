@@ -1,3 +1,4 @@
+import type { Locale } from '../common/locale';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -7,7 +8,7 @@ import { Clock } from '../common/clock';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { RuntimeConfig } from '../app.module';
 import { UsersService } from '../users/users.service';
-import { Lang, parseLang, translate } from './i18n';
+import { parseLang, translate } from './i18n';
 import { homeFor, navFor } from './nav';
 import { createViewEnvironment } from './view-helpers';
 import type { Flash, WebSession } from './web-context';
@@ -63,7 +64,7 @@ async function buildContext(
   options: Record<string, unknown>, clock: Clock, users: UsersService, notifications: NotificationsService, takeFlash: boolean,
 ): Promise<Record<string, unknown>> {
   const req = options.request as WebRequest | undefined;
-  const lang: Lang = options.lang === 'en' ? 'en' : 'nl';
+  const lang: Locale = options.lang === 'en' ? 'en' : 'nl';
   let user = req?.user ?? null;
   if (!user && req?.session?.userId) user = await users.findActive(req.session.userId).catch(() => null);
   let flash: Flash | null = null;

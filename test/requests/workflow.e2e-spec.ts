@@ -1,5 +1,5 @@
 import { Clock } from '../../src/common/clock';
-import { addWorkingDays } from '../../src/requests/deadlines';
+import { addWorkingDays } from '../../src/common/dutch-time';
 import { startTestApp, TestApp } from '../support/app';
 import { act, balances, makeCase, makeFund, makeRequest, makeUser, ok, U } from './world';
 

@@ -1,7 +1,8 @@
 /**
  * Document factory for the reports: A4, embedded fonts, metadata, tagged PDF (PDF 1.7 with a
- * structure tree and Lang), running header and "Pagina X van Y" footer on buffered pages.
+ * structure tree and Locale), running header and "Pagina X van Y" footer on buffered pages.
  */
+import type { Locale } from '../../common/locale';
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta } from '../report-model.types';
 import { COLOURS, FONTS, PAGE, SIZES } from './theme';

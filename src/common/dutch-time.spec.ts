@@ -1,4 +1,4 @@
-import { addWorkingDays, calendarYear, decisionDue, hoursToDecision, isOverdue, lastWallClockHour, startOfYear } from './deadlines';
+import { addWorkingDays, calendarYear, decisionDue, hoursToDecision, isOverdue, lastWallClockHour, startOfYear } from './dutch-time';
 
 const rules = { urgentDecisionHours: 24, decisionWorkingDays: 5 };
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 
 /**
  * Opaque keyset cursors for `?limit=&cursor=` lists: the sort key of the last item, base64url JSON.
