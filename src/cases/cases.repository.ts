@@ -3,7 +3,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
 import { RequestEntity } from '../requests/request.entities';
 import { UserEntity } from '../users/user.entity';
-import { AccessScope, caseVisibilitySql, scopeParams } from './access';
+import { AccessScope, caseVisibilitySql, scopeParams } from '../access/visibility';
 import { CaseEntity, CaseMemberEntity } from './case.entity';
 
 export interface CaseTotalsRow {

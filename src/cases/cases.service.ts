@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { calendarYear } from '../common/dutch-time';
-import { AccessScope, scopeOf } from './access';
+import { AccessScope, scopeOf } from '../access/visibility';
 import { makeCaseCode } from './case-code';
 import { CaseDetailDto, CaseDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';

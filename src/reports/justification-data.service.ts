@@ -1,7 +1,7 @@
 import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
-import { scopeOf } from '../cases/access';
+import { scopeOf } from '../access/visibility';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { moneyString } from '../common/money';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AccessScope, requestFullAccessSql, requestVisibilitySql, scopeParams } from '../cases/access';
+import { AccessScope, requestFullAccessSql, requestVisibilitySql, scopeParams } from '../access/visibility';
 import { Dec } from '../common/money';
 import type { Confidence } from '../cost-comparison/comparison.types';
 import type { StoredCostLine } from '../cost-comparison/cost-comparison.service';

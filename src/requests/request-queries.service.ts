@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 import { AuthUser } from '../auth/auth.decorators';
-import { scopeOf } from '../cases/access';
+import { scopeOf } from '../access/visibility';
 import { CasesRepository } from '../cases/cases.repository';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/cursor';
 import { Clock } from '../common/clock';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
-import { scopeOf } from '../cases/access';
+import { scopeOf } from '../access/visibility';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { FundEntity } from '../funds/fund.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
-import { AccessScope, requestFullAccessSql, requestVisibilitySql, scopeParams } from '../cases/access';
+import { AccessScope, requestFullAccessSql, requestVisibilitySql, scopeParams } from '../access/visibility';
 import { Dec } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity, FundHolderEntity } from '../funds/fund.entity';
