@@ -1,3 +1,5 @@
+import { AccessModule } from './access/access.module';
+import { RequestsReadModule } from './requests/case-requests.read-model';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
@@ -32,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         DatabaseModule.forRoot(databaseUrl, config.dbPoolSize),
+        AccessModule,
         AuthModule.forRoot(config),
         HealthModule,
         OrganisationsModule,
@@ -41,6 +44,7 @@ export class AppModule {
         CostComparisonModule,
         CasesModule,
         RequestsModule,
+        RequestsReadModule,
         NotificationsModule,
         UsersModule,
         SeedModule,

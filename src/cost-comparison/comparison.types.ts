@@ -51,3 +51,10 @@ export interface Comparison {
   ratio: string | null;
   byBearer: { bearer: string; bearerLabel: string; low: string; central: string; high: string }[];
 }
+
+/** What a follow-up says of one conventional-route line: did it happen anyway, and how much of it. */
+export interface OutcomeLine {
+  costItemKey: string;
+  happened: 'no' | 'partly' | 'yes';
+  fraction?: string;
+}

@@ -1,8 +1,8 @@
+import type { OutcomeLine } from './comparison.types';
 import { Inject, Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
-import { RequestCostLineEntity, RequestOutcomeEntity } from '../requests/request.entities';
 import { Aggregate, AggregateItem, aggregateComparisons } from './aggregate';
 import { BEARER_LABELS, isBearerKey } from './catalogue-csv';
 import { computeComparison, ComparisonLineInput, priceUnit } from './comparison';
@@ -34,7 +34,7 @@ export interface RouteLineInput {
   note?: string | null;
 }
 
-/** A route line priced once, ready to be stored as a RequestCostLineEntity. */
+/** A route line priced once, ready to be stored with its request (request_cost_lines). */
 export interface PricedCostLine {
   /** 0-based, the index of the line in the route as entered */
   position: number;
@@ -49,11 +49,8 @@ export interface PricedCostLine {
   unindexed: boolean;
 }
 
-/** What a stored request line contributes to its comparison (a PricedCostLine fits as well). */
-export type StoredCostLine = Pick<
-  RequestCostLineEntity,
-  'position' | 'costItemId' | 'costItemKey' | 'quantity' | 'probability' | 'note' | 'unitAmount' | 'unindexed'
->;
+/** What a stored request line contributes to its comparison: the priced line as it was stored. */
+export type StoredCostLine = PricedCostLine;
 
 export interface ComparisonSubject {
   maatwerkCost: Decimal.Value;
@@ -159,7 +156,7 @@ export class CostComparisonService {
    * Estimate against follow-up. Throws an invalid-input error naming `lines` when the outcome does
    * not cover exactly the route's items, so it can also check an outcome before it is stored.
    */
-  realised(comparison: Comparison, outcome: Pick<RequestOutcomeEntity, 'lines'>): RealisedComparison {
+  realised(comparison: Comparison, outcome: { lines: readonly OutcomeLine[] }): RealisedComparison {
     try {
       return computeRealised(comparison.lines, outcome.lines);
     } catch (e) {

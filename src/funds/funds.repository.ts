@@ -23,6 +23,13 @@ export class FundsRepository {
     return this.m.findOne(FundEntity, { where: { id } });
   }
 
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.m.find(FundEntity, { select: { id: true, name: true }, where: { id: In(unique) } });
+    return new Map(rows.map((f) => [f.id, f.name]));
+  }
+
   findByName(name: string): Promise<FundEntity | null> {
     return this.m.findOne(FundEntity, { where: { name } });
   }

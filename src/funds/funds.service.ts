@@ -46,6 +46,16 @@ export class FundsService {
     };
   }
 
+  /** The fund row, or null; for other features that need its name or rules (never its balances). */
+  findById(id: string): Promise<FundEntity | null> {
+    return this.repo.findById(id);
+  }
+
+  /** Names of funds by id, for display. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.repo.names(ids);
+  }
+
   async get(id: string): Promise<FundView> {
     const fund = await this.repo.findById(id);
     if (!fund) throw DomainError.notFound('fund', id);

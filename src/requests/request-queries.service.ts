@@ -7,6 +7,8 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/cursor'
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
+import { FundsService } from '../funds/funds.service';
+import { UsersService } from '../users/users.service';
 import { possibleDuplicates } from './duplicates';
 import { ListRequestsQueryDto, RequestDto, RequestPageDto } from './request.dto';
 import { RequestEntity } from './request.entities';
@@ -21,6 +23,8 @@ export class RequestQueriesService {
     private readonly cases: CasesRepository,
     private readonly costs: CostComparisonService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
+    private readonly funds: FundsService,
   ) {}
 
   async get(user: AuthUser, id: string, locale: 'nl' | 'en' = 'nl'): Promise<RequestDto> {
@@ -72,13 +76,13 @@ export class RequestQueriesService {
     const outcomes = await this.requests.outcomes(ids);
     const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
     const cases = await this.cases.findByIds(entities.map((r) => r.caseId));
-    const funds = await this.requests.fundNames(entities.map((r) => r.fundId));
+    const funds = await this.funds.names(entities.map((r) => r.fundId));
     const personIds = [
       ...entities.map((r) => r.requesterId),
       ...[...approvals.values()].flat().map((a) => a.approverId),
       ...[...events.values()].flat().map((e) => e.actorId),
     ];
-    const people = await this.cases.people(personIds);
+    const people = await this.users.people(personIds);
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const duplicates = possibleDuplicates(entities, candidates);
     const comparisons = await this.costs.compareMany(
