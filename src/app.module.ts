@@ -1,5 +1,5 @@
 import { AccessModule } from './access/access.module';
-import { RequestsReadModule } from './requests/case-requests.read-model';
+import { RequestsReadModule } from './requests/requests.read-models';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';

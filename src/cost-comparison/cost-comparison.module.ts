@@ -4,7 +4,6 @@ import { BarriersController } from './barriers.controller';
 import { BarriersService } from './barriers.service';
 import { DEFAULT_CONFIDENCE_BANDS } from './comparison';
 import { ComparisonSummaryController } from './comparison-summary.controller';
-import { ComparisonSummaryRepository } from './comparison-summary.repository';
 import { ComparisonSummaryService } from './comparison-summary.service';
 import { CONFIDENCE_BANDS, CostComparisonService, CPI_SERIES } from './cost-comparison.service';
 import { CostItemsController } from './cost-items.controller';
@@ -13,8 +12,9 @@ import { CostItemsService } from './cost-items.service';
 import { loadCpiSeries } from './cpi';
 
 /**
- * The unit-cost catalogue, the barrier tags and the cost comparison. The CPI series is read once
- * at start-up; the confidence bands can be replaced by overriding CONFIDENCE_BANDS.
+ * The unit-cost catalogue, the barrier tags and the cost comparison. The funded requests the
+ * summary adds up come from the requests feature (ComparisonSummaryRepository, RequestsReadModule).
+ * The CPI series is read once at start-up; the confidence bands can be replaced by overriding CONFIDENCE_BANDS.
  */
 @Module({
   controllers: [CostItemsController, BarriersController, ComparisonSummaryController],
@@ -24,7 +24,6 @@ import { loadCpiSeries } from './cpi';
     CostItemsService,
     BarriersService,
     CostComparisonService,
-    ComparisonSummaryRepository,
     ComparisonSummaryService,
     { provide: CPI_SERIES, useFactory: () => loadCpiSeries() },
     { provide: CONFIDENCE_BANDS, useValue: DEFAULT_CONFIDENCE_BANDS },

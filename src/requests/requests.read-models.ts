@@ -1,8 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { In } from 'typeorm';
 import { CaseFundTotals, CaseRequestRow, CaseRequestsReader, CaseTotals } from '../cases/case-requests.reader';
+import { ComparisonSummaryRepository, FundedRequest, SummaryFilter } from '../cost-comparison/comparison-summary.repository';
+import type { StoredCostLine } from '../cost-comparison/cost-comparison.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
-import { RequestEntity } from './request.entities';
+import { RequestCostLineEntity, RequestEntity } from './request.entities';
 
 /** The requests feature's answer to CaseRequestsReader: money and requests per case. */
 @Injectable()
@@ -54,7 +57,46 @@ export class CaseRequestsReadModel extends CaseRequestsReader {
   }
 }
 
-/** Global, so that the cases feature gets its reader without importing the requests module. */
+/** The requests feature's answer to ComparisonSummaryRepository: funded requests and their lines, in two queries. */
+@Injectable()
+export class FundedRequestsReadModel extends ComparisonSummaryRepository {
+  constructor(private readonly tx: TransactionRunner) {
+    super();
+  }
+
+  async fundedRequests(f: SummaryFilter): Promise<{ requests: FundedRequest[]; lines: Map<string, StoredCostLine[]> }> {
+    const q = this.tx.manager
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .where('r.status IN (:...statuses)', { statuses: ['approved', 'paid', 'evaluated'] });
+    if (f.fundIds) q.andWhere('r.fund_id = ANY(:fundIds)', { fundIds: f.fundIds });
+    if (f.caseId) q.andWhere('r.case_id = :caseId', { caseId: f.caseId });
+    // a request belongs to the period in which it was (first) submitted
+    if (f.from) q.andWhere('COALESCE(r.first_submitted_at, r.created_at) >= :from::date', { from: f.from });
+    if (f.to) q.andWhere("COALESCE(r.first_submitted_at, r.created_at) < (:to::date + interval '1 day')", { to: f.to });
+    const requests = await q.orderBy('r.created_at', 'ASC').getMany();
+    const lines = new Map<string, RequestCostLineEntity[]>();
+    if (requests.length) {
+      const rows = await this.tx.manager.getRepository(RequestCostLineEntity).find({
+        where: { requestId: In(requests.map((r) => r.id)) },
+        order: { position: 'ASC' },
+      });
+      for (const l of rows) lines.set(l.requestId, [...(lines.get(l.requestId) ?? []), l]);
+    }
+    return { requests, lines };
+  }
+}
+
+/**
+ * What other features read of requests without importing the requests module (cases, the cost
+ * comparison summary). Global, so that they get their readers from here.
+ */
 @Global()
-@Module({ providers: [{ provide: CaseRequestsReader, useClass: CaseRequestsReadModel }], exports: [CaseRequestsReader] })
+@Module({
+  providers: [
+    { provide: CaseRequestsReader, useClass: CaseRequestsReadModel },
+    { provide: ComparisonSummaryRepository, useClass: FundedRequestsReadModel },
+  ],
+  exports: [CaseRequestsReader, ComparisonSummaryRepository],
+})
 export class RequestsReadModule {}
