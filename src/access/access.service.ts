@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, hasRole } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
+import { CaseErrors } from '../cases/case.errors';
 import { AccessErrors } from './access.errors';
 import { AccessRepository, CaseFacts, RequestFacts } from './access.repository';
 import { AccessScope, scopeOf } from './visibility';
@@ -74,7 +75,7 @@ export class AccessService {
     if (purpose === 'request') {
       const c = await this.repo.caseFacts({ ...scope, admin: false, budgetHolder: false }, id);
       if (!c) throw AccessErrors.notYourCase(id);
-      if (c.status === 'closed') throw DomainError.conflict('CASE.CLOSED', `case ${c.code} is closed; no new requests can be made for it`);
+      if (c.status === 'closed') throw CaseErrors.closed(c.code, 'new');
       return c;
     }
     if (!scope.admin && !scope.professional && !scope.budgetHolder) throw AccessErrors.noCases();

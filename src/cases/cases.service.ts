@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { calendarYear } from '../common/dutch-time';
 import { AccessService } from '../access/access.service';
 import { makeCaseCode } from './case-code';
+import { CaseErrors } from './case.errors';
 import { CaseDetailDto, CaseDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import { mapCase, mapCaseDetail } from './case.mapper';
@@ -45,7 +46,7 @@ export class CasesService {
       } catch (e) {
         if (!dto.code && attempt < 3 && !this.tx.inTransaction && isUniqueViolation(e, 'uq_cases_code')) continue;
         if (isUniqueViolation(e, 'uq_cases_code')) {
-          throw DomainError.conflict('CASE.CODE_TAKEN', dto.code ? `case code ${dto.code} is already in use` : 'could not allocate a free case code; try again');
+          throw CaseErrors.codeTaken(dto.code);
         }
         throw e;
       }
@@ -56,20 +57,18 @@ export class CasesService {
     const now = this.clock.now();
     let code = dto.code;
     if (code) {
-      if (await this.cases.codeExists(code)) throw DomainError.conflict('CASE.CODE_TAKEN', `case code ${code} is already in use`);
+      if (await this.cases.codeExists(code)) throw CaseErrors.codeTaken(code);
     } else {
       for (let i = 0; i < CODE_ATTEMPTS && !code; i++) {
         const candidate = makeCaseCode(dto.neighbourhood, calendarYear(now));
         if (!(await this.cases.codeExists(candidate))) code = candidate;
       }
-      if (!code) throw DomainError.conflict('CASE.CODE_EXHAUSTED', 'no free case code found for this neighbourhood and year; pass a code');
+      if (!code) throw CaseErrors.codeExhausted();
     }
     const memberIds = (dto.memberIds ?? []).filter((id) => id !== user.id);
     for (const [i, memberId] of memberIds.entries()) {
       const member = await this.users.activeProfessional(memberId);
-      if (!member) {
-        throw DomainError.invalidField(`memberIds.${i}`, `user ${memberId} is not an active professional`);
-      }
+      if (!member) throw CaseErrors.notAProfessional(`memberIds.${i}`, memberId);
     }
     const saved = await this.cases.save(
       this.cases.create({
@@ -116,7 +115,7 @@ export class CasesService {
       await this.access.requireCase(user, id, 'manage', 'close');
       const c = await this.cases.lockById(id);
       if (!c) throw DomainError.notFound('case', id);
-      if (c.status === 'closed') throw DomainError.conflict('CASE.CLOSED', `case ${c.code} is already closed`);
+      if (c.status === 'closed') throw CaseErrors.closed(c.code, 'close');
       c.status = 'closed';
       c.closedAt = this.clock.now();
       await this.cases.save(c);
@@ -128,7 +127,7 @@ export class CasesService {
     await this.tx.run(async () => {
       const c = await this.visible(user, id, 'manage', 'add members to');
       const member = await this.users.activeProfessional(userId);
-      if (!member) throw DomainError.invalidField('userId', `user ${userId} is not an active professional`);
+      if (!member) throw CaseErrors.notAProfessional('userId', userId);
       if (member.id !== c.leadProfessionalId) await this.cases.addMember(c.id, member.id);
     });
     return this.get(user, id);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { BarrierTagsRepository } from './barrier-tags.repository';
 import { BarriersController } from './barriers.controller';
 import { BarriersService } from './barriers.service';
@@ -17,6 +18,7 @@ import { loadCpiSeries } from './cpi';
  * The CPI series is read once at start-up; the confidence bands can be replaced by overriding CONFIDENCE_BANDS.
  */
 @Module({
+  imports: [AccessModule],
   controllers: [CostItemsController, BarriersController, ComparisonSummaryController],
   providers: [
     CostItemsRepository,

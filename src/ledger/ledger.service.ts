@@ -204,7 +204,7 @@ export class LedgerService {
     if (available.plus(delta('available')).isNegative()) throw LedgerErrors.insufficientFunds(available, delta('available').neg());
     if (!requestId) return;
     const held = await this.repo.requestBalances(fundId, requestId);
-    if (held.committed.plus(delta('committed')).isNegative()) throw LedgerErrors.exceedsCommitment('terugdraaiing', held.committed, delta('committed').neg());
-    if (held.spent.plus(delta('spent')).isNegative()) throw LedgerErrors.exceedsSpent('terugdraaiing', held.spent, delta('spent').neg());
+    if (held.committed.plus(delta('committed')).isNegative()) throw LedgerErrors.exceedsCommitment('a reversal', held.committed, delta('committed').neg());
+    if (held.spent.plus(delta('spent')).isNegative()) throw LedgerErrors.exceedsSpent('a reversal', held.spent, delta('spent').neg());
   }
 }

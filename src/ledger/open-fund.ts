@@ -80,7 +80,7 @@ export class OpenFund {
     const amount = ledgerAmount(input.amount);
     const memo = requiredText(input.memo, 'memo');
     const held = await this.requestBalances(input.requestId);
-    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('vrijgave', held.committed, amount);
+    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('a release', held.committed, amount);
     const entry = await this.postRelease(input.requestId, amount, input.actorId, memo);
     return { entry, balances: (await this.accounts()).balances() };
   }
@@ -98,10 +98,10 @@ export class OpenFund {
     const explicitRest = input.remainderOfCommitment === undefined ? null : ledgerAmount(input.remainderOfCommitment, 'remainderOfCommitment', true);
     const accounts = await this.accounts();
     const held = await this.requestBalances(input.requestId);
-    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('betaling', held.committed, amount);
+    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('a payment', held.committed, amount);
     const rest = held.committed.minus(amount);
     const toRelease = explicitRest ?? (input.releaseRemainder ? rest : new Dec(0));
-    if (toRelease.gt(rest)) throw LedgerErrors.exceedsCommitment('vrijgave van de rest', rest, toRelease);
+    if (toRelease.gt(rest)) throw LedgerErrors.exceedsCommitment('releasing the rest', rest, toRelease);
     const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
     const entry = await this.post({
       kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: reference,
@@ -119,7 +119,7 @@ export class OpenFund {
     const note = requiredText(input.note, 'note');
     const accounts = await this.accounts();
     const held = await this.requestBalances(input.requestId);
-    if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('terugbetaling', held.spent, amount);
+    if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('a refund', held.spent, amount);
     const entry = await this.post({
       kind: 'refund', actorId: input.actorId, requestId: input.requestId, memo: note,
       postings: [{ accountId: accounts.spent.id, amount: amount.neg() }, { accountId: accounts.available.id, amount }],

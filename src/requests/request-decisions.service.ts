@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
+import { CaseErrors } from '../cases/case.errors';
 import { CasesRepository } from '../cases/cases.repository';
 import { DomainError } from '../common/domain-error';
 import { decisionDue } from '../common/dutch-time';
 import { Dec, formatEuro } from '../common/money';
 import { OpenFund } from '../ledger/open-fund';
 import { RequestDto } from './request.dto';
+import { RequestError, RequestErrors } from './request.errors';
 import { RequestEntity, RequestStatus } from './request.entities';
 import { RequestQueriesService } from './request-queries.service';
 import { assertAllowed, nextStatus } from './request-state';
@@ -35,7 +37,7 @@ export class RequestDecisionsService {
       const from = request.status;
       const to = nextStatus(from, 'submit');
       const kase = await this.cases.findById(request.caseId);
-      if (kase?.status === 'closed') throw DomainError.conflict('CASE.CLOSED', `case ${kase.code} is closed; its requests can no longer be submitted`);
+      if (kase?.status === 'closed') throw CaseErrors.closed(kase.code, 'submit');
       const now = this.workflow.now();
       const decision = decideTier({
         amount: request.amount,
@@ -96,7 +98,7 @@ export class RequestDecisionsService {
           isSteeringGroup: user.roles.includes('steering_group'),
         },
       });
-      if (!check.ok) throw new DomainError(check.kind, check.code, check.message);
+      if (!check.ok) throw new RequestError(check.kind, check.code, check.message);
       await this.requests.insertApproval({
         requestId: request.id,
         approverId: user.id,
@@ -148,7 +150,7 @@ export class RequestDecisionsService {
       this.workflow.assertRequester(user, request, 'withdraw');
       const to = nextStatus(request.status, 'withdraw');
       if (request.paidAmount.gt(0)) {
-        throw DomainError.conflict('REQUEST.PARTLY_PAID', 'request has been (partly) paid; cannot withdraw — ask an administrator to cancel the rest');
+        throw RequestErrors.partlyPaid();
       }
       await this.close(fund, request, user, 'professional', to, reason || 'ingetrokken door de aanvrager');
     });

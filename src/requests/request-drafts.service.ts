@@ -13,6 +13,7 @@ import { CreateRequestDto, RequestDto, RouteLineDto, UpdateRequestDto } from './
 import { RequestQueriesService } from './request-queries.service';
 import { RequestEntity } from './request.entities';
 import { assertAllowed } from './request-state';
+import { RequestErrors } from './request.errors';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 
@@ -47,7 +48,7 @@ export class RequestDraftsService {
   async assertCanRequest(user: AuthUser, dto: Pick<CreateRequestDto, 'caseId' | 'fundId'>): Promise<void> {
     await this.access.requireCase(user, dto.caseId, 'request');
     if (!(await this.funds.findById(dto.fundId))) {
-      throw new DomainError('not_found', 'NOT_FOUND', `fundId: fund ${dto.fundId} does not exist`);
+      throw RequestErrors.unknownFund(dto.fundId);
     }
   }
 

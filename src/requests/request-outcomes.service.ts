@@ -6,6 +6,7 @@ import { OutcomeDto, RequestDto } from './request.dto';
 import { RequestQueriesService } from './request-queries.service';
 import type { OutcomeLine } from '../cost-comparison/comparison.types';
 import { nextStatus } from './request-state';
+import { RequestErrors } from './request.errors';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 
@@ -28,7 +29,7 @@ export class RequestOutcomesService {
       const to = nextStatus(from, 'record_outcome');
       const existing = (await this.requests.outcomes([request.id])).get(request.id) ?? [];
       if (existing.some((o) => o.months === dto.months)) {
-        throw DomainError.conflict('REQUEST.OUTCOME_EXISTS', `the follow-up after ${dto.months} months is already recorded for this request`);
+        throw RequestErrors.outcomeExists(dto.months);
       }
       const lines: OutcomeLine[] = dto.lines.map((l) => ({
         costItemKey: l.costItemKey,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
-import { DomainError } from '../common/domain-error';
 import { Dec, formatEuro } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OpenFund } from '../ledger/open-fund';
@@ -9,6 +8,7 @@ import { RequestQueriesService } from './request-queries.service';
 import { RequestEntity } from './request.entities';
 import { RequestDraftsService } from './request-drafts.service';
 import { assertAllowed, nextStatus, RETROACTIVE_ENTRY_STATUS } from './request-state';
+import { RequestErrors } from './request.errors';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 import { decideTier } from './tiers';
@@ -34,12 +34,7 @@ export class RequestPaymentsService {
       const committed = request.committedAmount;
       const amount = dto.amount ? new Dec(dto.amount) : committed;
       if (amount.gt(committed)) {
-        throw new DomainError(
-          'conflict',
-          'REQUEST.PAY_EXCEEDS_COMMITMENT',
-          `amount: ${formatEuro(amount)} is more than what is still committed for this request (${formatEuro(committed)})`,
-          [{ in: 'body', location: '#/amount', code: 'PAY_EXCEEDS_COMMITMENT', detail: `at most ${committed.toFixed(2)}` }],
-        );
+        throw RequestErrors.payExceedsCommitment(amount, committed);
       }
       const rest = committed.minus(amount);
       const release = dto.releaseRemainder === true && rest.gt(0);
@@ -87,9 +82,7 @@ export class RequestPaymentsService {
         const detail = decision.overPersonCap
           ? `${formatEuro(request.amount)} would take this case over the person cap of fund "${fund.name}"; submit a normal request`
           : `${formatEuro(request.amount)} is above your mandate of ${formatEuro(decision.mandate)}; submit a normal request instead`;
-        throw new DomainError('rule', 'REQUEST.ABOVE_MANDATE', `amount: ${detail}`, [
-          { in: 'body', location: '#/amount', code: 'ABOVE_MANDATE', detail },
-        ]);
+        throw RequestErrors.aboveMandate(detail);
       }
       Object.assign(request, {
         status: RETROACTIVE_ENTRY_STATUS,

@@ -10,6 +10,7 @@ import { CostComparisonService } from '../cost-comparison/cost-comparison.servic
 import { FundsService } from '../funds/funds.service';
 import { UsersService } from '../users/users.service';
 import { possibleDuplicates } from './duplicates';
+import { RequestErrors } from './request.errors';
 import { ListRequestsQueryDto, RequestDto, RequestPageDto } from './request.dto';
 import { RequestEntity } from './request.entities';
 import { mapRequest } from './request.mapper';
@@ -37,7 +38,7 @@ export class RequestQueriesService {
   async list(user: AuthUser, query: ListRequestsQueryDto, locale: 'nl' | 'en' = 'nl'): Promise<RequestPageDto> {
     const scope = scopeOf(user);
     if (query.caseId && !scope.admin && !scope.professional && !scope.budgetHolder) {
-      throw DomainError.forbidden('the steering group sees anonymised requests; filtering by case is not available');
+      throw RequestErrors.anonymised();
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const order = query.order ?? 'newest';

@@ -9,6 +9,7 @@ import { requestEventChainContent } from '../ledger/hash-chain';
 import { LedgerService } from '../ledger/ledger.service';
 import { OpenFund } from '../ledger/open-fund';
 import { RequestEntity, RequestStatus } from './request.entities';
+import { RequestErrors } from './request.errors';
 import { RequestStepListener } from './request-step.listener';
 import { RequestsRepository } from './requests.repository';
 
@@ -58,7 +59,7 @@ export class RequestWorkflow {
 
   /** Only the requester may do this (submit, edit, withdraw, outcome). */
   assertRequester(user: AuthUser, request: RequestEntity, verb: string): void {
-    if (request.requesterId !== user.id) throw DomainError.forbidden(`only the requester can ${verb} this request`);
+    if (request.requesterId !== user.id) throw RequestErrors.notRequester(verb);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { CasesModule } from '../cases/cases.module';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -15,7 +16,7 @@ import { RequestsRepository } from './requests.repository';
 
 /** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
 @Module({
-  imports: [CasesModule, FundsModule, LedgerModule, CostComparisonModule, UsersModule],
+  imports: [AccessModule, CasesModule, FundsModule, LedgerModule, CostComparisonModule, UsersModule],
   controllers: [RequestsController],
   providers: [
     RequestsRepository,
@@ -26,6 +27,6 @@ import { RequestsRepository } from './requests.repository';
     RequestOutcomesService,
     RequestQueriesService,
   ],
-  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService, RequestsRepository],
+  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService],
 })
 export class RequestsModule {}

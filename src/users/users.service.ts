@@ -61,6 +61,11 @@ export class UsersService {
     return this.users.people(ids);
   }
 
+  /** The active users among `ids`. */
+  async activeByIds(ids: string[]): Promise<UserEntity[]> {
+    return (await this.users.listByIds(ids)).filter((u) => u.active);
+  }
+
   /** An active user with the professional role, or null (case members must be one). */
   async activeProfessional(id: string): Promise<UserEntity | null> {
     const u = await this.users.findActive(id);

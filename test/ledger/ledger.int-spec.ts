@@ -103,7 +103,7 @@ describe('LedgerService', () => {
       const fund = await fundWith('200.00');
       const attempt = ledger.reserve({ fundId: fund.id, requestId: randomUUID(), amount: '300.00', actorId: null });
       await expect(attempt).rejects.toMatchObject({ kind: 'conflict', code: 'LEDGER.INSUFFICIENT_FUNDS' });
-      await expect(attempt).rejects.toThrow('fonds heeft € 200,00 beschikbaar; gevraagd € 300,00 (available 200.00, requested 300.00)');
+      await expect(attempt).rejects.toThrow('the fund has € 200.00 available; € 300.00 was asked (available 200.00, requested 300.00)');
       await expect(balances(fund)).resolves.toEqual({ budget: '200.00', committed: '0.00', spent: '0.00', available: '200.00' });
     });
 
