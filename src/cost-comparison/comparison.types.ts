@@ -1,5 +1,5 @@
 /**
- * The cost comparison as the public API serves it (shared/API.md), every figure a decimal string.
+ * The cost comparison as the public API serves it (GET /api/v1/requests/:id), every figure a decimal string.
  * Every figure is reproducible from `lines`: expected = round(unitAmount × quantity × probability),
  * central = Σ expected, low/high = Σ expected × (1 ∓ band(confidence)), byBearer = Σ expected per bearer.
  */

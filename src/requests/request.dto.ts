@@ -213,7 +213,7 @@ export class RequestDto {
   @ApiProperty({ nullable: true, type: Number, description: 'hours from first submission to decision' }) hoursToDecision!: number | null;
   @ApiProperty({ type: ApprovalDto, isArray: true }) approvals!: ApprovalDto[];
   @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];
-  @ApiProperty({ description: 'cost comparison against the conventional route (shared/API.md)' }) comparison!: unknown;
+  @ApiProperty({ description: 'cost comparison against the conventional route; every figure is reproducible from its lines' }) comparison!: unknown;
   @ApiProperty({ type: HistoryEventDto, isArray: true }) history!: HistoryEventDto[];
   @ApiProperty({ type: OutcomeResponseDto, isArray: true }) outcomes!: OutcomeResponseDto[];
   @ApiProperty({ nullable: true, type: String }) infoQuestion!: string | null;
