@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { ExportsController } from './exports.controller';
-import { ExportsService } from './exports.service';
-import { JustificationDataService } from './justification-data.service';
+import { ExportsController } from './exports/exports.controller';
+import { ExportsService } from './exports/exports.service';
+import { JustificationDataService } from './justification/justification-data.service';
 import { ReportReferenceData } from './report-reference-data';
-import { ReportRenderer } from './report-renderer';
+import { ReportRenderer } from './steering/report-renderer';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
-import { SteeringReportDataService } from './steering-report-data.service';
+import { SteeringReportDataService } from './steering/steering-report-data.service';
 
 /**
  * The reports on demand: the steering-group PDF, the justification PDF per request and the finance

@@ -4,15 +4,15 @@ import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { JustificationDataService } from './justification-data.service';
-import { buildJustificationModel } from './justification.model';
-import { renderJustificationPdf } from './justification.renderer';
+import { JustificationDataService } from './justification/justification-data.service';
+import { buildJustificationModel } from './justification/justification.model';
+import { renderJustificationPdf } from './justification/justification.renderer';
 import { readSnapshot, slug } from './report-files';
-import { ReportRenderer } from './report-renderer';
+import { ReportRenderer } from './steering/report-renderer';
 import { dutchDate } from '../common/dutch-time';
 import { defaultPeriod } from './report-period';
 import { ReportsRepository } from './reports.repository';
-import { SteeringReportDataService } from './steering-report-data.service';
+import { SteeringReportDataService } from './steering/steering-report-data.service';
 
 export interface PdfFile {
   filename: string;

@@ -1,21 +1,21 @@
-import type { Locale } from '../common/locale';
+import type { Locale } from '../../common/locale';
 import { Injectable } from '@nestjs/common';
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { Dec, moneyString } from '../common/money';
-import type { Comparison } from '../cost-comparison/comparison.types';
-import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import type { FundEntity } from '../funds/fund.entity';
-import { LedgerService } from '../ledger/ledger.service';
-import type { OutcomeLine } from '../requests/request.entities';
-import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData } from './report-data.types';
-import { LIFE_DOMAIN_LABELS } from '../cases/life-domains';
-import { bearerOfOrganisationKind } from './report-data-labels';
-import { dutchDate } from '../common/dutch-time';
-import { ReportPeriod } from './report-period';
-import { ReportsRepository, type ReportRequestRow } from './reports.repository';
-import { ReportReferenceData } from './report-reference-data';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { Dec, moneyString } from '../../common/money';
+import type { Comparison } from '../../cost-comparison/comparison.types';
+import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
+import type { FundEntity } from '../../funds/fund.entity';
+import { LedgerService } from '../../ledger/ledger.service';
+import type { OutcomeLine } from '../../requests/request.entities';
+import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData } from '../report-data.types';
+import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
+import { bearerOfOrganisationKind } from '../report-data-labels';
+import { dutchDate } from '../../common/dutch-time';
+import { ReportPeriod } from '../report-period';
+import { ReportsRepository, type ReportRequestRow } from '../reports.repository';
+import { ReportReferenceData } from '../report-reference-data';
 
 /**
  * Gathers SteeringReportData from the database for one fund or all funds and a period, with a

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { AuthUser, hasRole } from '../auth/auth.decorators';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { moneyString } from '../common/money';
-import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import { TransactionRunner } from '../database/transaction-runner';
-import type { FundEntity } from '../funds/fund.entity';
-import type { FundPeriodQueryDto } from './reports.dto';
-import { dutchDate } from '../common/dutch-time';
-import { defaultPeriod, type ReportPeriod } from './report-period';
-import { readSnapshot, slug } from './report-files';
-import { ReportsRepository } from './reports.repository';
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
+import { AuthUser, hasRole } from '../../auth/auth.decorators';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { moneyString } from '../../common/money';
+import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
+import { TransactionRunner } from '../../database/transaction-runner';
+import type { FundEntity } from '../../funds/fund.entity';
+import type { FundPeriodQueryDto } from '../reports.dto';
+import { dutchDate } from '../../common/dutch-time';
+import { defaultPeriod, type ReportPeriod } from '../report-period';
+import { readSnapshot, slug } from '../report-files';
+import { ReportsRepository } from '../reports.repository';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 
 export interface CsvFile {
   filename: string;

@@ -1,17 +1,17 @@
-import type { Locale } from '../common/locale';
+import type { Locale } from '../../common/locale';
 import { Injectable } from '@nestjs/common';
-import { AuthUser } from '../auth/auth.decorators';
-import { scopeOf } from '../access/visibility';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { moneyString } from '../common/money';
-import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import type { JustificationData } from './report-data.types';
-import { LIFE_DOMAIN_LABELS } from '../cases/life-domains';
-import { PROVISION_REASON_LABELS, ROLE_LABELS } from './report-data-labels';
-import { ReportReferenceData } from './report-reference-data';
-import { ReportsRepository } from './reports.repository';
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
+import { AuthUser } from '../../auth/auth.decorators';
+import { scopeOf } from '../../access/visibility';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { moneyString } from '../../common/money';
+import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
+import type { JustificationData } from '../report-data.types';
+import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
+import { PROVISION_REASON_LABELS, ROLE_LABELS } from '../report-data-labels';
+import { ReportReferenceData } from '../report-reference-data';
+import { ReportsRepository } from '../reports.repository';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 
 /**
  * Gathers JustificationData for one request. The justification names the case pseudonym, the
