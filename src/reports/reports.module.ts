@@ -7,8 +7,13 @@ import { JustificationDataService } from './justification/justification-data.ser
 import { ReportReferenceData } from './report-reference-data';
 import { ReportRenderer } from './steering/report-renderer';
 import { ReportsController } from './reports.controller';
-import { ReportsRepository } from './reports.repository';
+import { ReportFundsReadModel } from './report-funds.read-model';
+import { ReportReferenceReadModel } from './report-reference.read-model';
+import { ReportRequestsReadModel } from './report-requests.read-model';
 import { ReportsService } from './reports.service';
+import { ExportsReadModel } from './exports/exports.read-model';
+import { JustificationReadModel } from './justification/justification.read-model';
+import { SteeringReportReadModel } from './steering/steering-report.read-model';
 import { SteeringReportDataService } from './steering/steering-report-data.service';
 
 /**
@@ -18,7 +23,21 @@ import { SteeringReportDataService } from './steering/steering-report-data.servi
 @Module({
   imports: [LedgerModule, CostComparisonModule],
   controllers: [ReportsController, ExportsController],
-  providers: [ReportsRepository, ReportReferenceData, SteeringReportDataService, JustificationDataService, ReportRenderer, ReportsService, ExportsService],
+  providers: [
+    // read models: the only places that query for the reports
+    ReportFundsReadModel,
+    ReportRequestsReadModel,
+    ReportReferenceReadModel,
+    SteeringReportReadModel,
+    JustificationReadModel,
+    ExportsReadModel,
+    ReportReferenceData,
+    SteeringReportDataService,
+    JustificationDataService,
+    ReportRenderer,
+    ReportsService,
+    ExportsService,
+  ],
   exports: [ReportsService, ExportsService],
 })
 export class ReportsModule {}

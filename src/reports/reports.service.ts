@@ -11,7 +11,7 @@ import { readSnapshot, slug } from './report-files';
 import { ReportRenderer } from './steering/report-renderer';
 import { dutchDate } from '../common/dutch-time';
 import { defaultPeriod } from './report-period';
-import { ReportsRepository } from './reports.repository';
+import { ReportFundsReadModel } from './report-funds.read-model';
 import { SteeringReportDataService } from './steering/steering-report-data.service';
 
 export interface PdfFile {
@@ -35,7 +35,7 @@ export interface SteeringReportRequest {
 export class ReportsService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly repo: ReportsRepository,
+    private readonly repo: ReportFundsReadModel,
     private readonly steering: SteeringReportDataService,
     private readonly justification: JustificationDataService,
     private readonly clock: Clock,

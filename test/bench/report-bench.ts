@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { readSnapshot } from '../../src/reports/report-files';
 import { reportPeriod } from '../../src/reports/report-period';
-import { ReportsRepository } from '../../src/reports/reports.repository';
+import { ReportFundsReadModel } from '../../src/reports/report-funds.read-model';
 import { SteeringReportDataService } from '../../src/reports/steering/steering-report-data.service';
 import { buildSteeringReportModel } from '../../src/reports/steering/steering-report.model';
 import { renderSteeringReportPdf } from '../../src/reports/steering/steering-report.renderer';
@@ -70,7 +70,7 @@ export async function reportBench(b: BenchApp, opts: { runs: number; withLoad: b
 
   const tx = b.app.get(TransactionRunner);
   const steering = b.app.get(SteeringReportDataService);
-  const repo = b.app.get(ReportsRepository);
+  const repo = b.app.get(ReportFundsReadModel);
   const [dataMs, data] = await timeMs(() =>
     readSnapshot(tx, repo, async () => steering.gather(await steering.funds(fundId), reportPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`), 'nl')),
   );

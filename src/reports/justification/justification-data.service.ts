@@ -10,7 +10,8 @@ import type { JustificationData } from '../report-data.types';
 import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
 import { PROVISION_REASON_LABELS, ROLE_LABELS } from '../report-data-labels';
 import { ReportReferenceData } from '../report-reference-data';
-import { ReportsRepository } from '../reports.repository';
+import { ReportRequestsReadModel } from '../report-requests.read-model';
+import { JustificationReadModel } from './justification.read-model';
 import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 
 /**
@@ -22,7 +23,8 @@ import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 @Injectable()
 export class JustificationDataService {
   constructor(
-    private readonly repo: ReportsRepository,
+    private readonly repo: JustificationReadModel,
+    private readonly requests: ReportRequestsReadModel,
     private readonly costs: CostComparisonService,
     private readonly reference: ReportReferenceData,
     private readonly clock: Clock,
@@ -41,7 +43,7 @@ export class JustificationDataService {
     const r = await this.repo.justificationRequest(requestId);
     if (!r) throw DomainError.notFound('request', requestId);
     // One after the other: inside a transaction all queries share one connection.
-    const lines = await this.repo.costLines([r.id]);
+    const lines = await this.requests.costLines([r.id]);
     const events = await this.repo.events(r.id);
     const approvals = await this.repo.approvals(r.id);
     const payments = await this.repo.payments(r.id);
