@@ -2,7 +2,6 @@ import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { JustificationDataService } from './justification/justification-data.service';
 import { buildJustificationModel } from './justification/justification.model';
@@ -11,6 +10,7 @@ import { readSnapshot, slug } from './report-files';
 import { ReportRenderer } from './steering/report-renderer';
 import { dutchDate } from '../common/dutch-time';
 import { defaultPeriod } from './report-period';
+import { ReportErrors } from './reports.errors';
 import { ReportFundsReadModel } from './report-funds.read-model';
 import { SteeringReportDataService } from './steering/steering-report-data.service';
 
@@ -71,10 +71,6 @@ export class ReportsService {
     const fund = await this.repo.findFundByRef(ref);
     if (fund) return { id: fund.id, name: fund.name };
     const names = (await this.repo.findFunds(null)).map((f) => `"${f.name}" (${f.id})`);
-    throw new DomainError(
-      'not_found',
-      'NOT_FOUND',
-      `no fund "${ref}"; ${names.length ? `the funds are: ${names.join(', ')}` : 'there are no funds yet'}`,
-    );
+    throw ReportErrors.unknownFundRef(ref, names);
   }
 }

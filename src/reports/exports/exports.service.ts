@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { AuthUser, hasRole } from '../../auth/auth.decorators';
 import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/domain-error';
 import { moneyString } from '../../common/money';
 import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -11,6 +10,7 @@ import type { FundPeriodQueryDto } from '../reports.dto';
 import { dutchDate } from '../../common/dutch-time';
 import { defaultPeriod, type ReportPeriod } from '../report-period';
 import { readSnapshot, slug } from '../report-files';
+import { ReportErrors } from '../reports.errors';
 import { ReportFundsReadModel } from '../report-funds.read-model';
 import { ReportRequestsReadModel } from '../report-requests.read-model';
 import { ExportsReadModel } from './exports.read-model';
@@ -99,8 +99,8 @@ export class ExportsService {
     let funds: FundEntity[];
     if (q.fundId) {
       funds = await this.fundsReadModel.findFunds([q.fundId]);
-      if (funds.length === 0) throw DomainError.notFound('fund', q.fundId);
-      if (held && !held.has(q.fundId)) throw DomainError.forbidden('only administrators and budget holders of this fund can export it');
+      if (funds.length === 0) throw ReportErrors.fundNotFound(q.fundId);
+      if (held && !held.has(q.fundId)) throw ReportErrors.exportNotAllowed();
     } else {
       funds = await this.fundsReadModel.findFunds(held ? [...held] : null);
     }

@@ -14,6 +14,7 @@ import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
 import { bearerOfOrganisationKind } from '../report-data-labels';
 import { dutchDate } from '../../common/dutch-time';
 import { ReportPeriod } from '../report-period';
+import { ReportErrors } from '../reports.errors';
 import { ReportFundsReadModel } from '../report-funds.read-model';
 import { ReportRequestsReadModel, type ReportRequestRow } from '../report-requests.read-model';
 import { SteeringReportReadModel } from './steering-report.read-model';
@@ -39,7 +40,7 @@ export class SteeringReportDataService {
   /** The funds a report covers: one (404 when unknown) or, without an id, every fund. */
   async funds(fundId: string | undefined): Promise<FundEntity[]> {
     const funds = await this.fundsReadModel.findFunds(fundId ? [fundId] : null);
-    if (fundId && funds.length === 0) throw DomainError.notFound('fund', fundId);
+    if (fundId && funds.length === 0) throw ReportErrors.fundNotFound(fundId);
     return funds;
   }
 
