@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, hasRole } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { CaseErrors } from '../cases/case.errors';
 import { AccessErrors } from './access.errors';
 import { AccessRepository, CaseFacts, RequestFacts } from './access.repository';
 import { AccessScope, scopeOf } from './visibility';
@@ -67,7 +66,8 @@ export class AccessService {
 
   /**
    * A case the user may `read` (professionals, budget holders, admins), make a new request on
-   * (`request`: one of the professional's own cases; 404 naming caseId otherwise; 409 when closed),
+   * (`request`: one of the professional's own cases, 404 naming caseId otherwise; whether it is still
+   * open is the caller's rule),
    * or `manage` (its lead professional or an administrator).
    */
   async requireCase(user: AuthUser, id: string, purpose: CasePurpose = 'read', verb = 'change'): Promise<CaseFacts> {
@@ -75,7 +75,6 @@ export class AccessService {
     if (purpose === 'request') {
       const c = await this.repo.caseFacts({ ...scope, admin: false, budgetHolder: false }, id);
       if (!c) throw AccessErrors.notYourCase(id);
-      if (c.status === 'closed') throw CaseErrors.closed(c.code, 'new');
       return c;
     }
     if (!scope.admin && !scope.professional && !scope.budgetHolder) throw AccessErrors.noCases();

@@ -39,10 +39,4 @@ export class ReportFundsReadModel {
     const loose = await repo.createQueryBuilder('f').where('lower(f.name) = lower(:ref)', { ref }).getMany();
     return loose.length === 1 ? loose[0] : null;
   }
-
-  /** Funds this user holds as budget holder. */
-  async heldFundIds(userId: string): Promise<string[]> {
-    const rows: { fund_id: string }[] = await this.m.query('SELECT fund_id FROM fund_holders WHERE user_id = $1', [userId]);
-    return rows.map((r) => r.fund_id);
-  }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { ExportsController } from './exports/exports.controller';
@@ -21,7 +22,7 @@ import { SteeringReportDataService } from './steering/steering-report-data.servi
  * CSV export. ReportsService is exported for the web UI and the command line (report-cli.ts).
  */
 @Module({
-  imports: [LedgerModule, CostComparisonModule],
+  imports: [AccessModule, LedgerModule, CostComparisonModule],
   controllers: [ReportsController, ExportsController],
   providers: [
     // read models: the only places that query for the reports

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { AccessService } from '../access/access.service';
+import { CaseErrors } from '../cases/case.errors';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
 import { BarriersService } from '../cost-comparison/barriers.service';
@@ -44,9 +45,10 @@ export class RequestDraftsService {
     return this.queries.get(user, id);
   }
 
-  /** The case is one of the professional's own and open (404 naming caseId / 409), the fund exists (404 naming fundId). */
+  /** The case is one of the professional's own (404 naming caseId) and open (409), the fund exists (404 naming fundId). */
   async assertCanRequest(user: AuthUser, dto: Pick<CreateRequestDto, 'caseId' | 'fundId'>): Promise<void> {
-    await this.access.requireCase(user, dto.caseId, 'request');
+    const kase = await this.access.requireCase(user, dto.caseId, 'request');
+    if (kase.status === 'closed') throw CaseErrors.closed(kase.code, 'new');
     if (!(await this.funds.findById(dto.fundId))) {
       throw RequestErrors.unknownFund(dto.fundId);
     }

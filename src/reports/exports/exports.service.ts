@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
+import { AccessService } from '../../access/access.service';
 import { AuthUser, hasRole } from '../../auth/auth.decorators';
 import { Clock } from '../../common/clock';
 import { moneyString } from '../../common/money';
@@ -61,6 +62,7 @@ export class ExportsService {
     private readonly requests: ReportRequestsReadModel,
     private readonly costs: CostComparisonService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   async requestsCsv(user: AuthUser, q: FundPeriodQueryDto): Promise<CsvFile> {
@@ -95,7 +97,7 @@ export class ExportsService {
   /** The funds the user may export (one asked for, or all in reach) and the period (default: the funds' periods). */
   private async scope(user: AuthUser, q: FundPeriodQueryDto): Promise<{ funds: FundEntity[]; period: ReportPeriod }> {
     const admin = hasRole(user, 'admin');
-    const held = admin ? null : new Set(await this.fundsReadModel.heldFundIds(user.id));
+    const held = admin ? null : new Set(await this.access.heldFundIds(user));
     let funds: FundEntity[];
     if (q.fundId) {
       funds = await this.fundsReadModel.findFunds([q.fundId]);

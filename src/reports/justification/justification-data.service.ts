@@ -1,7 +1,7 @@
 import type { Locale } from '../../common/locale';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../../auth/auth.decorators';
-import { scopeOf } from '../../access/visibility';
+import { AccessService } from '../../access/access.service';
 import { Clock } from '../../common/clock';
 import { moneyString } from '../../common/money';
 import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
@@ -23,6 +23,7 @@ import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 @Injectable()
 export class JustificationDataService {
   constructor(
+    private readonly access: AccessService,
     private readonly repo: JustificationReadModel,
     private readonly requests: ReportRequestsReadModel,
     private readonly costs: CostComparisonService,
@@ -31,11 +32,8 @@ export class JustificationDataService {
   ) {}
 
   async assertMayRead(user: AuthUser, requestId: string): Promise<void> {
-    const access = await this.repo.requestAccess(scopeOf(user), requestId);
-    if (!access || !access.visible) throw ReportErrors.requestNotFound(requestId);
-    if (!access.full) {
-      throw ReportErrors.justificationAnonymised();
-    }
+    const access = await this.access.requireRequest(user, requestId, 'read');
+    if (!access.full) throw ReportErrors.justificationAnonymised();
   }
 
   /** Call inside the caller's transaction, after assertMayRead. */

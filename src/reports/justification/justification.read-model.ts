@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AccessScope, requestFullAccessSql, requestVisibilitySql, scopeParams } from '../../access/visibility';
 import type { RequestStatus, Tier } from '../../requests/request.entities';
 import { TransactionRunner } from '../../database/transaction-runner';
 
@@ -60,19 +59,6 @@ export class JustificationReadModel {
 
   private get m(): EntityManager {
     return this.tx.manager;
-  }
-
-  /** Whether the request exists, is in sight of `scope`, and is seen in full (with its case). */
-  async requestAccess(scope: AccessScope, id: string): Promise<{ visible: boolean; full: boolean } | null> {
-    const row = await this.m
-      .createQueryBuilder()
-      .select(`${requestVisibilitySql('r', scope)}`, 'visible')
-      .addSelect(`${requestFullAccessSql('r', scope)}`, 'full')
-      .from('requests', 'r')
-      .where('r.id = :id', { id })
-      .setParameters(scopeParams(scope))
-      .getRawOne<{ visible: boolean; full: boolean }>();
-    return row ? { visible: row.visible === true, full: row.full === true } : null;
   }
 
   async justificationRequest(id: string): Promise<JustificationRow | null> {
