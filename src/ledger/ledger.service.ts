@@ -11,8 +11,8 @@ import { JournalWriter } from './journal-writer';
 import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
 import { LedgerRepository } from './ledger.repository';
 import type {
-  ChainLink, ContributeInput, ContributeResult, FundBalances, LedgerResult, PayInput, PayResult, PostedEntry, RefundInput, ReleaseInput,
-  RequestBalances, ReserveInput, ReverseInput, TransferInput, TransferResult,
+  ChainLink, ContributeInput, ContributeResult, FundBalances, LedgerResult, PayInput, PayResult, PaymentOrderInput, PostedEntry, RefundInput,
+  ReleaseInput, RequestBalances, RequestPaymentBalances, ReserveInput, ReverseInput, TransferInput, TransferResult,
 } from './ledger.types';
 
 interface OpenFund {
@@ -224,6 +224,79 @@ export class LedgerService {
     if (!(await this.repo.findFund(fundId))) throw DomainError.notFound('fund', fundId);
     const sums = await this.repo.attributionSums(fundId, from ?? null, to ?? null);
     return attributeSpending({ fundId, from: from ?? null, to: to ?? null, ...sums });
+  }
+
+  /** A request's committed, in-payment (SEPA batch) and spent sums. */
+  requestPaymentBalances(fundId: string, requestId: string): Promise<RequestPaymentBalances> {
+    return this.repo.requestPaymentBalances(fundId, requestId);
+  }
+
+  /** A commitment goes into a SEPA batch: committed ↓, in_payment ↑ (kind 'payment_order'). */
+  async orderPayment(input: PaymentOrderInput): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    return this.tx.run(async () => {
+      const { fund, accounts } = await this.open(input.fundId);
+      const held = await this.repo.requestPaymentBalances(fund.id, input.requestId);
+      if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('betaalopdracht', held.committed, amount);
+      const entry = await this.journal.post(fund, accounts, {
+        kind: 'payment_order', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+        postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.inPayment.id, amount }],
+      });
+      return { entry, balances: accounts.balances() };
+    });
+  }
+
+  /** A batch is cancelled (or a returned payment re-opened): in_payment ↓, committed ↑ (kind 'payment_order_cancel'). */
+  async cancelPaymentOrder(input: PaymentOrderInput): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    return this.tx.run(async () => {
+      const { fund, accounts } = await this.open(input.fundId);
+      const held = await this.repo.requestPaymentBalances(fund.id, input.requestId);
+      if (held.inPayment.lt(amount)) throw LedgerErrors.exceedsCommitment('intrekking betaalopdracht', held.inPayment, amount);
+      const entry = await this.journal.post(fund, accounts, {
+        kind: 'payment_order_cancel', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+        postings: [{ accountId: accounts.inPayment.id, amount: amount.neg() }, { accountId: accounts.committed.id, amount }],
+      });
+      return { entry, balances: accounts.balances() };
+    });
+  }
+
+  /**
+   * The bank statement shows a batch payment leaving the account: a payment record, in_payment ↓,
+   * spent ↑ (kind 'payment', like a manual payment, so reports and attribution count it the same).
+   */
+  async settlePaymentOrder(input: PaymentOrderInput & { reference: string }): Promise<PayResult> {
+    const amount = ledgerAmount(input.amount);
+    const reference = requiredText(input.reference, 'reference');
+    return this.tx.run(async () => {
+      const { fund, accounts } = await this.open(input.fundId);
+      const held = await this.repo.requestPaymentBalances(fund.id, input.requestId);
+      if (held.inPayment.lt(amount)) throw LedgerErrors.exceedsCommitment('betaling', held.inPayment, amount);
+      const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: fund.id, amount, reference, paidBy: input.actorId, paidAt: this.clock.now() });
+      const entry = await this.journal.post(fund, accounts, {
+        kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: input.memo,
+        postings: [{ accountId: accounts.inPayment.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
+      });
+      return { payment, entry, releaseEntry: null, balances: accounts.balances() };
+    });
+  }
+
+  /**
+   * A paid batch payment came back from the payee's bank: spent ↓, committed ↑ (kind 'payment_return').
+   * The commitment is open again; the caller then re-batches it or releases it.
+   */
+  async returnSettledPayment(input: PaymentOrderInput): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    return this.tx.run(async () => {
+      const { fund, accounts } = await this.open(input.fundId);
+      const held = await this.repo.requestPaymentBalances(fund.id, input.requestId);
+      if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('teruggekomen betaling', held.spent, amount);
+      const entry = await this.journal.post(fund, accounts, {
+        kind: 'payment_return', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+        postings: [{ accountId: accounts.spent.id, amount: amount.neg() }, { accountId: accounts.committed.id, amount }],
+      });
+      return { entry, balances: accounts.balances() };
+    });
   }
 
   private async open(fundId: string, locked?: FundEntity): Promise<OpenFund> {
