@@ -15,6 +15,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RequestsModule } from './requests/requests.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ export class AppModule {
         CostComparisonModule,
         CasesModule,
         RequestsModule,
+        PaymentsModule,
         NotificationsModule,
         UsersModule,
         SeedModule,

@@ -25,6 +25,6 @@ import { RequestsRepository } from './requests.repository';
     RequestOutcomesService,
     RequestQueriesService,
   ],
-  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService, RequestsRepository],
+  exports: [RequestWorkflow, RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService, RequestsRepository],
 })
 export class RequestsModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
+import { RequestsModule } from '../requests/requests.module';
+import { BatchesService } from './batches.service';
+import { PayeesService } from './payees.service';
+import { BankStatementsController, PayeeAccountsController, PaymentBatchesController } from './payments.controller';
+import { PaymentsRepository } from './payments.repository';
+import { StatementsService } from './statements.service';
+
+/** SEPA payment batches, the payee register and bank-statement reconciliation. */
+@Module({
+  imports: [LedgerModule, RequestsModule],
+  controllers: [PayeeAccountsController, PaymentBatchesController, BankStatementsController],
+  providers: [PaymentsRepository, PayeesService, BatchesService, StatementsService],
+  exports: [PayeesService, BatchesService, StatementsService],
+})
+export class PaymentsModule {}
