@@ -3,6 +3,8 @@
  * Keys are grouped by page; a missing English text falls back to Dutch, a missing key shows itself
  * so that it is noticed in review.
  */
+import { PAYMENT_TEXTS } from '../payments/payments.i18n';
+
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
@@ -417,7 +419,7 @@ const PAGES: Dict = {
   'admin.pay.reference.required': ['Vul de betaalreferentie in', 'Enter the payment reference'],
 };
 
-const DICT: Dict = { ...COMMON, ...PAGES };
+const DICT: Dict = { ...COMMON, ...PAGES, ...PAYMENT_TEXTS };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
 export function translate(lang: Lang, key: string, params?: Record<string, unknown>): string {
