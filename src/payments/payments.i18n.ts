@@ -62,6 +62,7 @@ export const PAYMENT_TEXTS: Record<string, readonly [nl: string, en: string]> = 
   'pay.upload.hint': ['Open het XML-bestand uit de bankomgeving en plak de inhoud hier (tot ongeveer 90 kB).', 'Open the XML file from the bank and paste its content here (up to about 90 kB).'],
   'pay.upload.submit': ['Afschrift inlezen', 'Import statement'],
   'pay.upload.done': ['Afschrift {id} ingelezen: {booked} betaald geboekt, {unmatched} om na te kijken.', 'Statement {id} imported: {booked} booked as paid, {unmatched} to review.'],
+  'pay.upload.refused': ['Afschrift geweigerd, er is niets geboekt. {detail}', 'Statement refused, nothing was booked. {detail}'],
   'pay.upload.again': ['Afschrift {id} was al ingelezen; er is niets veranderd.', 'Statement {id} had been imported already; nothing changed.'],
   'pay.open.title': ['Na te kijken', 'To review'],
   'pay.open.empty': ['Alles op de afschriften is verwerkt.', 'Everything on the statements is reconciled.'],

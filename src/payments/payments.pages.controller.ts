@@ -116,7 +116,8 @@ export class PaymentsPagesController {
       await seeOther(res, result.statements.length === 1 ? `/admin/bank-statements/${s.id}` : '/admin/bank-statements');
     } catch (e) {
       const errors = formErrors(e, lang, 'xml');
-      await this.statementsPage(res, xml, errors.xml ? errors : { xml: Object.values(errors).join('; ') }, 422);
+      const detail = errors.xml ?? Object.values(errors).join('; ');
+      await this.statementsPage(res, xml, { xml: translate(lang, 'pay.upload.refused', { detail }) }, 422);
     }
   }
 
