@@ -86,7 +86,7 @@ export class BatchDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'DBB-20261202-4F2A9C1B', description: 'GrpHdr/MsgId of the file' }) messageId!: string;
   @ApiProperty({ enum: ['open', 'confirmed', 'cancelled'] }) status!: string;
-  @ApiProperty({ example: '2026-12-03' }) executionDate!: string;
+  @ApiProperty({ example: '2026-12-03', format: 'date' }) executionDate!: string;
   @ApiProperty() debtorName!: string;
   @ApiProperty() debtorIban!: string;
   @ApiProperty({ nullable: true, type: String }) debtorBic!: string | null;
