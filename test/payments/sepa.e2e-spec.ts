@@ -229,6 +229,32 @@ describe('payments: SEPA batches (pain.001.001.09) and camt.053 reconciliation (
       expect(again.items.map((i: { requestId: string }) => i.requestId)).toContain(paidId);
     });
 
+    it('books a statement once when it is uploaded twice at the same moment', async () => {
+      const id = await approvedWithPayee(t, caseId, fundId, { amount: '61.25' });
+      const b = ok(await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body: { ...DEBTOR, executionDate: '2026-12-09', items: [{ requestId: id }] } }), 201).body;
+      const before = await balances(t, fundId);
+      const xml = camt053({ statementId: 'S-TWICE', entries: [{ amount: '61.25', endToEndId: b.items[0].endToEndId }] });
+      const [r1, r2] = await Promise.all([0, 1].map(() => t.api('POST', '/api/v1/bank-statements', { as: U.admin, body: { xml } })));
+      expect([r1.status, r2.status]).toEqual([201, 201]);
+      expect([r1.body.statements[0].alreadyImported, r2.body.statements[0].alreadyImported].sort()).toEqual([false, true]);
+      const after = await balances(t, fundId);
+      expect(after.spent).toBe((await import('decimal.js')).default.add(before.spent, '61.25').toFixed(2));
+      expect((await request(t, id)).paid).toBe('61.25');
+      const changed = await t.api('POST', '/api/v1/bank-statements', { as: U.admin, body: { xml: xml.replace('</Stmt>', '<AddtlStmtInf>x</AddtlStmtInf></Stmt>') } });
+      expect(changed.status).toBe(409);
+      expect((await verify(t)).ok).toBe(true);
+    });
+
+    it('answers a repeated batch request with the same Idempotency-Key with the first batch', async () => {
+      const id = await approvedWithPayee(t, caseId, fundId, { amount: '12.00' });
+      const body = { ...DEBTOR, executionDate: '2026-12-09', items: [{ requestId: id }] };
+      const headers = { 'Idempotency-Key': `batch-${id}` };
+      const first = ok(await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body, headers }), 201).body;
+      const again = ok(await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body, headers }), 201).body;
+      expect(again.id).toBe(first.id);
+      expect((await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body: { ...body, executionDate: '2026-12-10' }, headers })).status).toBe(409);
+    });
+
     it('describes the payment endpoints and their problems in the served OpenAPI document', async () => {
       const doc = ok(await t.api('GET', '/api/v1/openapi.json')).body;
       for (const p of ['/payment-batches', '/payment-batches/{id}', '/payment-batches/{id}/pain.001.xml', '/payment-batches/{id}/cancel', '/bank-statements', '/bank-statement-lines/{id}/resolve', '/requests/{id}/payee-account', '/due-payments', '/unmatched-statement-lines']) {
