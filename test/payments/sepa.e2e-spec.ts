@@ -92,6 +92,10 @@ describe('payments: SEPA batches (pain.001.001.09) and camt.053 reconciliation (
       expect(again.status).toBe(409);
       expect(again.body.detail).toContain(`is already in payment batch ${batch.messageId}`);
       expect((await t.api('POST', `/api/v1/requests/${a}/pay`, { as: U.admin, body: { reference: 'hand' } })).status).toBe(409);
+      const cancel = await t.api('POST', `/api/v1/requests/${a}/cancel`, { as: U.admin, body: { reason: 'toch niet' } });
+      expect(cancel.status).toBe(409);
+      expect((await request(t, a)).status).toBe('approved');
+      expect(await balances(t, fundId)).toEqual(after);
 
       const file = await fetch(`${t.baseUrl}/api/v1/payment-batches/${batch.id}/pain.001.xml`, { headers: { authorization: `Bearer ${await t.tokenFor(U.admin)}` } });
       expect(file.status).toBe(200);
