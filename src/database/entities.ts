@@ -6,6 +6,7 @@ import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAccountEntity, PaymentEntity } from '../ledger/ledger.entities';
 import { MailDeliveryEntity, NotificationEntity, NotificationOutboxEntity } from '../notifications/notification.entities';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { PAYMENT_ENTITIES } from '../payments/payment.entities';
 import {
   RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
 } from '../requests/request.entities';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   JournalPostingEntity, ContributionEntity, PaymentEntity, CaseEntity, CaseMemberEntity, CostItemEntity,
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
   BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
+  ...PAYMENT_ENTITIES,
 ];

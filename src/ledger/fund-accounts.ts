@@ -4,7 +4,7 @@ import { AccountKind, LedgerAccountEntity } from './ledger.entities';
 import type { FundBalances } from './ledger.types';
 
 /** The fixed accounts every fund has; contribution accounts are opened per partner on first use. */
-export const FUND_ACCOUNT_KINDS: AccountKind[] = ['available', 'committed', 'spent', 'transfer'];
+export const FUND_ACCOUNT_KINDS: AccountKind[] = ['available', 'committed', 'spent', 'transfer', 'in_payment'];
 
 export const contributionCode = (organisationId: string): string => `contribution:${organisationId}`;
 
@@ -33,6 +33,9 @@ export class FundAccounts {
   }
   get transfer(): LedgerAccountEntity {
     return this.byCode('transfer');
+  }
+  get inPayment(): LedgerAccountEntity {
+    return this.byCode('in_payment');
   }
 
   contribution(organisationId: string): LedgerAccountEntity | undefined {
@@ -67,12 +70,15 @@ export class FundAccounts {
 /** Budget and position of a fund from its accounts (sign convention on LedgerAccountEntity). */
 export function fundBalances(accounts: Pick<LedgerAccountEntity, 'kind' | 'organisationId' | 'balance'>[]): FundBalances {
   const total = (kind: AccountKind): Dec => sumDec(accounts.filter((a) => a.kind === kind).map((a) => a.balance));
-  const committed = total('committed');
+  // money in a SEPA batch is still committed (not yet seen leaving the bank account)
+  const inPayment = total('in_payment');
+  const committed = total('committed').plus(inPayment);
   const spent = total('spent');
   const available = total('available');
   return {
     budget: committed.plus(spent).plus(available),
     committed,
+    inPayment,
     spent,
     available,
     transferred: total('transfer').neg(),

@@ -113,13 +113,13 @@ export class LedgerVerifier {
     for (const fund of funds) {
       const own = accounts.filter((a) => a.fund_id === fund.id);
       const sum = (kinds: string[]) => sumDec(own.filter((a) => kinds.includes(a.kind)).map((a) => a.computed));
-      const budget = sum(['committed', 'spent', 'available']);
+      const budget = sum(['committed', 'in_payment', 'spent', 'available']);
       const sources = sum(['contribution', 'transfer']).neg();
       const record = { table: 'funds', id: fund.id, chainSeq: null };
       if (!budget.eq(sources)) {
         problems.push({ record, text: `fund ${fund.name}: committed + spent + available = ${moneyString(budget)}, contributions + transfers = ${moneyString(sources)}` });
       }
-      for (const kind of ['available', 'committed', 'spent']) {
+      for (const kind of ['available', 'committed', 'in_payment', 'spent']) {
         const balance = sum([kind]);
         if (balance.isNegative()) problems.push({ record, text: `fund ${fund.name}: ${kind} is ${moneyString(balance)}` });
       }

@@ -2,13 +2,14 @@ import Decimal from 'decimal.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { decimalTransformer, moneyColumn } from '../database/decimal.transformer';
 
-export const ACCOUNT_KINDS = ['available', 'committed', 'spent', 'contribution', 'transfer'] as const;
+export const ACCOUNT_KINDS = ['available', 'committed', 'spent', 'contribution', 'transfer', 'in_payment'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /**
  * One account of a fund. Balances are sums of postings (debit positive): available, committed and
  * spent are positive; contribution (one per partner) and transfer accounts carry the opposite sign,
- * so every fund's accounts sum to zero and budget = committed + spent + available.
+ * so every fund's accounts sum to zero and budget = committed + spent + available. 'in_payment' holds
+ * commitments sent to the bank in a SEPA batch and not yet seen on a statement (still committed money).
  */
 @Entity('ledger_accounts')
 @Index('uq_ledger_accounts_fund_code', ['fundId', 'code'], { unique: true })
@@ -22,7 +23,11 @@ export class LedgerAccountEntity {
   @Column({ type: 'numeric', precision: 16, scale: 2, default: 0, transformer: decimalTransformer }) balance!: Decimal;
 }
 
-export const ENTRY_KINDS = ['contribution', 'reservation', 'release', 'payment', 'refund', 'transfer', 'reversal'] as const;
+export const ENTRY_KINDS = [
+  'contribution', 'reservation', 'release', 'payment', 'refund', 'transfer', 'reversal',
+  // SEPA batches: committed → in_payment, and back when a batch is cancelled or a payment returns
+  'payment_order', 'payment_order_cancel', 'payment_return',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** Append-only (a database trigger refuses UPDATE and DELETE). */

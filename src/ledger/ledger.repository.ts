@@ -210,4 +210,19 @@ export class LedgerRepository {
       spent: dec(sums?.spent),
     };
   }
+
+  /** A request's committed, in-payment and spent sums in a fund (SEPA batches move money through in_payment). */
+  async requestPaymentBalances(fundId: string, requestId: string): Promise<{ committed: Dec; inPayment: Dec; spent: Dec }> {
+    const rows: { kind: string; total: string }[] = await this.m.query(
+      `SELECT a.kind, SUM(p.amount) AS total
+         FROM journal_entries e
+         JOIN journal_postings p ON p.entry_id = e.id
+         JOIN ledger_accounts a ON a.id = p.account_id
+        WHERE e.fund_id = $1 AND e.request_id = $2 AND a.kind IN ('committed', 'in_payment', 'spent')
+        GROUP BY a.kind`,
+      [fundId, requestId],
+    );
+    const total = (kind: string) => dec(rows.find((r) => r.kind === kind)?.total);
+    return { committed: total('committed'), inPayment: total('in_payment'), spent: total('spent') };
+  }
 }

@@ -12,8 +12,8 @@ import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
 import { LedgerRepository } from './ledger.repository';
 import { OpenFund } from './open-fund';
 import type {
-  ChainLink, ContributeInput, ContributeResult, FundBalances, LedgerResult, PayInput, PayResult, PostedEntry, RefundInput, ReleaseInput,
-  RequestBalances, ReserveInput, ReverseInput, TransferInput, TransferResult,
+  ChainLink, ContributeInput, ContributeResult, FundBalances, LedgerResult, PayInput, PayResult, PaymentOrderInput, PostedEntry, RefundInput,
+  ReleaseInput, RequestBalances, RequestPaymentBalances, ReserveInput, ReverseInput, TransferInput, TransferResult,
 } from './ledger.types';
 
 /**
@@ -186,6 +186,36 @@ export class LedgerService {
     if (!(await this.repo.findFund(fundId))) throw DomainError.notFound('fund', fundId);
     const sums = await this.repo.attributionSums(fundId, from ?? null, to ?? null);
     return attributeSpending({ fundId, from: from ?? null, to: to ?? null, ...sums });
+  }
+
+  /** A request's committed, in-payment (SEPA batch) and spent sums. */
+  requestPaymentBalances(fundId: string, requestId: string): Promise<RequestPaymentBalances> {
+    return this.repo.requestPaymentBalances(fundId, requestId);
+  }
+
+  /** A commitment goes into a SEPA batch (see OpenFund.orderPayment). */
+  async orderPayment(input: PaymentOrderInput): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    return this.withFund(input.fundId, (fund) => fund.orderPayment({ ...input, amount }));
+  }
+
+  /** A batch is cancelled or a returned payment re-opened (see OpenFund.cancelPaymentOrder). */
+  async cancelPaymentOrder(input: PaymentOrderInput): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    return this.withFund(input.fundId, (fund) => fund.cancelPaymentOrder({ ...input, amount }));
+  }
+
+  /** The bank statement shows a batch payment leaving the account (see OpenFund.settlePaymentOrder). */
+  async settlePaymentOrder(input: PaymentOrderInput & { reference: string }): Promise<PayResult> {
+    const amount = ledgerAmount(input.amount);
+    const reference = requiredText(input.reference, 'reference');
+    return this.withFund(input.fundId, (fund) => fund.settlePaymentOrder({ ...input, amount, reference, paidAt: this.clock.now() }));
+  }
+
+  /** A paid batch payment came back from the payee's bank (see OpenFund.returnSettledPayment). */
+  async returnSettledPayment(input: PaymentOrderInput): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    return this.withFund(input.fundId, (fund) => fund.returnSettledPayment({ ...input, amount }));
   }
 
   private async loadAccounts(fund: FundEntity): Promise<FundAccounts> {

@@ -9,7 +9,10 @@ export type MoneyInput = Decimal | string;
 export interface FundBalances {
   /** committed + spent + available = contributions + transferred */
   budget: Dec;
+  /** reserved and not yet paid, including what is in a SEPA batch (inPayment) */
   committed: Dec;
+  /** part of `committed` sent to the bank in a payment batch, not yet booked from a statement */
+  inPayment: Dec;
   spent: Dec;
   available: Dec;
   /** net money transferred in from other funds (negative when more went out) */
@@ -22,6 +25,21 @@ export interface FundBalances {
 export interface RequestBalances {
   committed: Dec;
   spent: Dec;
+}
+
+/** What one request holds in a fund, including the part in a SEPA batch (see LedgerService.inPaymentBalances). */
+export interface RequestPaymentBalances extends RequestBalances {
+  inPayment: Dec;
+}
+
+/** One movement of a batch item between committed, in_payment, spent and available. */
+export interface PaymentOrderInput {
+  fundId: string;
+  requestId: string;
+  amount: MoneyInput;
+  actorId: string | null;
+  /** the batch's message id and the item's end-to-end id, for the entry's memo */
+  memo: string;
 }
 
 export interface PostedPosting {

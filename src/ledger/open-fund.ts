@@ -127,6 +127,66 @@ export class OpenFund {
     return { entry, balances: accounts.balances() };
   }
 
+  /** A commitment goes into a SEPA batch: committed ↓, in_payment ↑ (kind 'payment_order'). */
+  async orderPayment(input: RequestMovement): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    const accounts = await this.accounts();
+    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('a payment order', held.committed, amount);
+    const entry = await this.post({
+      kind: 'payment_order', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+      postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.inPayment.id, amount }],
+    });
+    return { entry, balances: accounts.balances() };
+  }
+
+  /** A batch is cancelled (or a returned payment re-opened): in_payment ↓, committed ↑ (kind 'payment_order_cancel'). */
+  async cancelPaymentOrder(input: RequestMovement): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    const accounts = await this.accounts();
+    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    if (held.inPayment.lt(amount)) throw LedgerErrors.exceedsCommitment('withdrawing a payment order', held.inPayment, amount);
+    const entry = await this.post({
+      kind: 'payment_order_cancel', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+      postings: [{ accountId: accounts.inPayment.id, amount: amount.neg() }, { accountId: accounts.committed.id, amount }],
+    });
+    return { entry, balances: accounts.balances() };
+  }
+
+  /**
+   * The bank statement shows a batch payment leaving the account: a payment record, in_payment ↓,
+   * spent ↑ (kind 'payment', like a manual payment, so reports and attribution count it the same).
+   */
+  async settlePaymentOrder(input: RequestMovement & { reference: string; paidAt: Date }): Promise<PayResult> {
+    const amount = ledgerAmount(input.amount);
+    const reference = requiredText(input.reference, 'reference');
+    const accounts = await this.accounts();
+    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    if (held.inPayment.lt(amount)) throw LedgerErrors.exceedsCommitment('a payment', held.inPayment, amount);
+    const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
+    const entry = await this.post({
+      kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: input.memo,
+      postings: [{ accountId: accounts.inPayment.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
+    });
+    return { payment, entry, releaseEntry: null, balances: accounts.balances() };
+  }
+
+  /**
+   * A paid batch payment came back from the payee's bank: spent ↓, committed ↑ (kind 'payment_return').
+   * The commitment is open again; the caller then re-batches it or releases it.
+   */
+  async returnSettledPayment(input: RequestMovement): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    const accounts = await this.accounts();
+    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('a returned payment', held.spent, amount);
+    const entry = await this.post({
+      kind: 'payment_return', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+      postings: [{ accountId: accounts.spent.id, amount: amount.neg() }, { accountId: accounts.committed.id, amount }],
+    });
+    return { entry, balances: accounts.balances() };
+  }
+
   /**
    * Write the chain head once for everything chained since the fund was opened. The update is
    * conditional on the head the fund had when it was locked: a second, stale copy of the fund in

@@ -23,7 +23,8 @@ export type RequestAction =
   | 'cancel'
   | 'pay'
   | 'record_outcome'
-  | 'edit';
+  | 'edit'
+  | 'payment_returned';
 
 /** For each action: from which status it is allowed and where it leads (same status = no transition). */
 export const TRANSITIONS: Readonly<Record<RequestAction, Partial<Record<RequestStatus, RequestStatus>>>> = {
@@ -36,6 +37,8 @@ export const TRANSITIONS: Readonly<Record<RequestAction, Partial<Record<RequestS
   pay: { approved: 'paid' },
   record_outcome: { paid: 'evaluated', evaluated: 'evaluated' },
   edit: { draft: 'draft', info_requested: 'info_requested' },
+  // a SEPA payment came back from the payee's bank: the commitment is open again (src/payments)
+  payment_returned: { paid: 'approved', approved: 'approved' },
 };
 
 const VERBS: Readonly<Record<RequestAction, string>> = {
@@ -48,6 +51,7 @@ const VERBS: Readonly<Record<RequestAction, string>> = {
   pay: 'pay',
   record_outcome: 'record an outcome',
   edit: 'edit',
+  payment_returned: 'book a returned payment for',
 };
 
 /** Statuses in which nothing can happen any more. */

@@ -52,6 +52,23 @@ export class RequestWorkflow {
     });
   }
 
+  /**
+   * A step the caller has authorised itself (an administrator's bank reconciliation): the request's
+   * fund opened and the request locked, in that order, without an access check.
+   */
+  stepOn<T>(fundId: string, requestId: string, work: (step: { fund: OpenFund; request: RequestEntity }) => Promise<T>): Promise<T> {
+    return this.ledger.withFund(fundId, async (fund) => {
+      const request = await this.requests.lockById(requestId);
+      if (!request) throw DomainError.notFound('request', requestId);
+      return work({ fund, request });
+    });
+  }
+
+  /** Save the request a step changed. */
+  save(request: RequestEntity): Promise<RequestEntity> {
+    return this.requests.save(request);
+  }
+
   /** A step on a request that is being created in this transaction (drafts, retroactive expenses). */
   withFund<T>(fundId: string, work: (fund: OpenFund) => Promise<T>): Promise<T> {
     return this.ledger.withFund(fundId, work);

@@ -27,6 +27,6 @@ import { RequestsRepository } from './requests.repository';
     RequestOutcomesService,
     RequestQueriesService,
   ],
-  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService],
+  exports: [RequestWorkflow, RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService],
 })
 export class RequestsModule {}

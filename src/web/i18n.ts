@@ -5,6 +5,7 @@ import type { Locale } from '../common/locale';
  * Keys are grouped by page; a missing English text falls back to Dutch, a missing key shows itself
  * so that it is noticed in review.
  */
+import { PAYMENT_TEXTS } from '../payments/payments.i18n';
 
 type Dict = Record<string, readonly [nl: string, en: string]>;
 
@@ -414,7 +415,7 @@ const PAGES: Dict = {
 /** Life domains come from the one label table shared with the reports and notifications. */
 const DOMAINS: Dict = Object.fromEntries(LIFE_DOMAINS.map((d) => [`domain.${d}`, [LIFE_DOMAIN_LABELS.nl[d], LIFE_DOMAIN_LABELS.en[d]] as const]));
 
-const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES };
+const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES, ...PAYMENT_TEXTS };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
 export function translate(lang: Locale, key: string, params?: Record<string, unknown>): string {

@@ -18,6 +18,8 @@ const ITEMS: NavItem[] = [
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/catalogue', label: 'nav.catalogue', roles: ['admin'] },
   { href: '/admin/payments', label: 'nav.payments', roles: ['admin'] },
+  { href: '/admin/payment-batches', label: 'nav.batches', roles: ['admin'] },
+  { href: '/admin/bank-statements', label: 'nav.statements', roles: ['admin'] },
   { href: '/notifications', label: 'nav.notifications', roles: ['professional', 'budget_holder', 'steering_group', 'admin'] },
 ];
 

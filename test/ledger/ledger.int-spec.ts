@@ -63,7 +63,7 @@ describe('LedgerService', () => {
         ['available', '1000.00'],
         ['contribution', '-1000.00'],
       ]);
-      await expect(storedAccounts(fund)).resolves.toEqual({ available: '1000.00', committed: '0.00', spent: '0.00', transfer: '0.00', contribution: '-1000.00' });
+      await expect(storedAccounts(fund)).resolves.toEqual({ available: '1000.00', committed: '0.00', spent: '0.00', transfer: '0.00', in_payment: '0.00', contribution: '-1000.00' });
     });
 
     it('keeps one contribution account per partner and reports each partner net', async () => {

@@ -1,0 +1,142 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
+import { camt053 } from '../payments/camt';
+import { approvedWithPayee } from '../payments/world';
+import { launchBrowser, login, newContext, overflowing, PageChecker, shows } from './support/browser';
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The administrator's payment batches and bank statements, and the professional's payee form, in a real browser. */
+describe('web: SEPA payment batches and bank statements', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let fundId: string;
+  let caseId: string;
+  const checker = new PageChecker();
+  const problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  async function as(email: string, viewport = DESKTOP): Promise<Page> {
+    const c = await newContext(browser, viewport);
+    contexts.push(c.context);
+    c.context.on('close', () => problems.push(...c.problems));
+    const page = await c.context.newPage();
+    await login(page, t.baseUrl, email, TEST_PASSWORD);
+    return page;
+  }
+  const flash = (page: Page) => page.locator('.app-flash').textContent();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+    fundId = await makeFund(t, { budget: '50000.00' });
+    caseId = (await makeCase(t)).id;
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lets the professional record the payee: a wrong IBAN is refused at the field, a saved one is shown masked', async () => {
+    const id = await approvedWithPayee(t, caseId, fundId, { iban: null, title: 'Borg kamer' });
+    const page = await as(U.pro);
+    await page.goto(`${t.baseUrl}/requests/${id}`);
+    await page.getByRole('link', { name: 'Begunstigde en IBAN' }).click();
+    await shows(page, page.getByRole('heading', { level: 1, name: 'Begunstigde en IBAN' }));
+    await page.getByLabel('Naam rekeninghouder').fill('Kamerverhuur Zuid');
+    await page.getByLabel('IBAN', { exact: true }).fill('NL20 INGB 0001 2345 68');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await shows(page, page.locator('#f-iban-error'));
+    expect(await page.locator('#f-iban-error').textContent()).toContain('Dit IBAN klopt niet');
+    await checker.check(page, 'payments-01-payee-invalid');
+    await page.getByLabel('IBAN', { exact: true }).fill('NL20 INGB 0001 2345 67');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await flash(page)).toContain('Begunstigde opgeslagen');
+    await page.goto(`${t.baseUrl}/requests/${id}/payee-account`);
+    await shows(page, page.getByText('NL** **** **** **45 67'));
+    expect(await page.content()).not.toContain('0001 2345 67');
+    await checker.check(page, 'payments-02-payee-masked');
+  });
+
+  it('lets the administrator make a batch from the admin menu, download it, and book the bank statement', async () => {
+    const a = await approvedWithPayee(t, caseId, fundId, { amount: '1250.00', title: 'Jaarabonnement trein' });
+    await approvedWithPayee(t, caseId, fundId, { amount: '180.00', title: 'Fiets voor werk' });
+    await approvedWithPayee(t, caseId, fundId, { amount: '640.00', title: 'Huurachterstand', iban: null });
+    const page = await as(U.admin);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Betaalbatches' }).click();
+    await shows(page, page.getByRole('heading', { level: 1, name: 'Betaalbatches (SEPA)' }));
+    expect(await page.getByText('IBAN ontbreekt').count()).toBeGreaterThan(0);
+    await checker.check(page, 'payments-03-batches');
+    await page.getByRole('button', { name: 'Batch maken van selectie' }).click();
+    await shows(page, page.locator('#error-summary'));
+    expect(await page.locator('#error-summary').textContent()).toContain('Kies minstens één aanvraag');
+    await checker.check(page, 'payments-04-batches-error');
+    await page.getByLabel('Naam rekeninghouder').fill('Gemeente Zuidoost');
+    await page.getByLabel('IBAN van de gemeente').fill('NL02 ABNA 0123 4567 89');
+    await page.getByLabel('Selecteer Jaarabonnement trein').check();
+    await page.getByLabel('Selecteer Fiets voor werk').check();
+    await page.getByRole('button', { name: 'Batch maken van selectie' }).click();
+    await shows(page, page.getByRole('heading', { level: 1, name: /^Betaalbatch DBB-/ }));
+    expect(await flash(page)).toContain('aangemaakt');
+    await checker.check(page, 'payments-05-batch');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download betaalbestand/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^DBB-\d{8}-[0-9A-F]{8}\.xml$/);
+
+    const batches = ok(await t.api('GET', '/api/v1/payment-batches', { as: U.admin })).body.items;
+    const items = batches[0].items as { requestId: string; endToEndId: string; amount: string }[];
+    const x = items.find((i) => i.requestId === a)!;
+    const y = items.find((i) => i.requestId !== a)!;
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bankafschriften' }).click();
+    await shows(page, page.getByRole('heading', { level: 1, name: 'Bankafschriften (camt.053)' }));
+    await page.getByLabel('Bankafschrift (camt.053, XML)').fill(camt053({ statementId: 'WEB-1', entries: [{ amount: '1250,00', endToEndId: x.endToEndId }] }));
+    await page.getByRole('button', { name: 'Afschrift inlezen' }).click();
+    await shows(page, page.locator('#error-summary'));
+    expect(await page.locator('#error-summary').textContent()).toMatch(/line \d+ \(entry 1 of statement WEB-1\)/);
+    await checker.check(page, 'payments-06-statement-error');
+    await page.getByLabel('Bankafschrift (camt.053, XML)').fill(camt053({
+      statementId: 'WEB-2',
+      entries: [{ amount: '1250.00', endToEndId: x.endToEndId }, { amount: '180.00', endToEndId: y.endToEndId }, { amount: '180.00', direction: 'CRDT', endToEndId: y.endToEndId, returnReason: 'AC04' }],
+    }));
+    await page.getByRole('button', { name: 'Afschrift inlezen' }).click();
+    await shows(page, page.getByRole('heading', { level: 1, name: 'Afschrift WEB-2' }));
+    expect(await flash(page)).toContain('2 betaald geboekt, 1 om na te kijken');
+    await checker.check(page, 'payments-07-statement');
+    await page.goto(`${t.baseUrl}/admin/bank-statements`);
+    await shows(page, page.getByRole('button', { name: 'Weer openzetten' }));
+    await checker.check(page, 'payments-08-statements-open');
+    await page.getByRole('button', { name: 'Weer openzetten' }).click();
+    expect(await flash(page)).toContain('Regel verwerkt');
+    expect(ok(await t.api('GET', `/api/v1/requests/${y.requestId}`, { as: U.admin })).body.status).toBe('approved');
+    expect(ok(await t.api('GET', `/api/v1/requests/${a}`, { as: U.admin })).body.status).toBe('paid');
+
+    await page.goto(`${t.baseUrl}/admin/payment-batches?lang=en`);
+    await shows(page, page.getByRole('heading', { level: 1, name: 'Payment batches (SEPA)' }));
+    await checker.check(page, 'payments-09-batches-en');
+    await page.goto(`${t.baseUrl}/admin/payment-batches?lang=nl`);
+  });
+
+  it('fits the payment pages on a phone', async () => {
+    const page = await as(U.admin, PHONE);
+    for (const [path, name] of [['/admin/payment-batches', 'payments-10-batches-phone'], ['/admin/bank-statements', 'payments-11-statements-phone']] as const) {
+      await page.goto(`${t.baseUrl}${path}`);
+      await checker.check(page, name);
+      expect(await overflowing(page)).toEqual([]);
+    }
+    const batches = ok(await t.api('GET', '/api/v1/payment-batches', { as: U.admin })).body.items;
+    await page.goto(`${t.baseUrl}/admin/payment-batches/${batches[0].id}`);
+    await checker.check(page, 'payments-12-batch-phone');
+    expect(await overflowing(page)).toEqual([]);
+  });
+
+  it('has no serious accessibility violations and no CSP or asset problems on any page visited', () => {
+    expect(checker.failures()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
