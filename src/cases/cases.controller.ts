@@ -4,6 +4,7 @@ import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParamDto } from '../common/validation';
 import { AddCaseMemberDto, CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CasesService } from './cases.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class CasesController {
 
   @Post()
   @Roles('professional')
+  @Idempotent()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCaseDto): Promise<CaseDetailDto> {
     return this.cases.create(user, dto);
   }

@@ -4,6 +4,7 @@ import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { CostItemDto, CostItemListDto, CostItemListQueryDto, CreateCostItemDto, UpdateCostItemDto } from './cost-item.dto';
 import { mapCostItem, toCostItemChanges, toCostItemFields } from './cost-item.mapper';
 import { CostItemsService } from './cost-items.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('cost-items')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class CostItemsController {
 
   @Post()
   @Roles('admin')
+  @Idempotent()
   async create(@Body() dto: CreateCostItemDto, @CurrentUser() user: AuthUser): Promise<CostItemDto> {
     return mapCostItem(await this.items.create(dto.key, toCostItemFields(dto), user.id));
   }

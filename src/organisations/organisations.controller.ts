@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { CreateOrganisationDto, mapOrganisation, OrganisationDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class OrganisationsController {
 
   @Post()
   @Roles('admin')
+  @Idempotent()
   async create(@Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return mapOrganisation(await this.organisations.create(dto.name, dto.kind));
   }
