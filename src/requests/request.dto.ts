@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../cases/case.dto';
 import { LIFE_DOMAINS, LifeDomain } from '../cases/case.entity';
+import { ValidateDecimalInput } from '../common/decimal-input';
 import { ValidateMoney, ValidateText } from '../common/validation';
 import { REQUEST_STATUSES, RequestStatus } from './request.entities';
 
@@ -28,9 +29,9 @@ export class ExistingProvisionDto {
 
 export class RouteLineDto {
   @ApiProperty({ example: 'detention_day' }) @IsString() @MaxLength(100) costItemKey!: string;
-  @ApiProperty({ example: '365', description: 'decimal string > 0' }) @IsString({ message: 'quantity must be a decimal string such as "365"' })
+  @ValidateDecimalInput('quantity', { pattern: '^\\d{1,6}(\\.\\d{1,2})?$', example: '365', description: 'above 0, at most 100000, at most 2 decimals' })
   quantity!: string;
-  @ApiProperty({ example: '0.5', description: 'decimal string 0..1' }) @IsString({ message: 'probability must be a decimal string such as "0.5"' })
+  @ValidateDecimalInput('probability', { pattern: '^[01](\\.\\d{1,4})?$', example: '0.5', description: '0..1, at most 4 decimals' })
   probability!: string;
   @IsOptional() @ValidateText(500, { required: false }) note?: string | null;
 }
