@@ -47,6 +47,7 @@ export function toProblem(e: unknown, instance: string, logger?: Logger): Proble
     const msg = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
     detail = Array.isArray(msg) ? msg.join('; ') : msg ?? e.message;
     code = status === 404 ? 'NOT_FOUND' : status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${status}`;
+    if ((e.cause as { type?: unknown } | undefined)?.type === 'entity.too.deep') code = 'BODY_TOO_DEEP';
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(detail)) detail = `no resource at ${instance}`;
   } else if (isBodyParserError(e)) {
     status = e.status;
