@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Pool } from 'pg';
 import { AppModule, RuntimeConfig } from './app.module';
 import { apiVersionHeader } from './common/api-version';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { setupOpenApi } from './common/openapi';
 import { requestLogger } from './common/request-logger';
 import { assertJsonDepth } from './common/input-guards';
@@ -79,6 +80,6 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
     }),
   );
   app.useGlobalPipes(createValidationPipe());
-  setupOpenApi(app);
+  app.use(methodNotAllowed(setupOpenApi(app)));
   return { app, sessionPool };
 }

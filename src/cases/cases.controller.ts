@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParamDto } from '../common/validation';
 import { AddCaseMemberDto, CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
@@ -22,12 +22,14 @@ export class CasesController {
   @Post()
   @Roles('professional')
   @Idempotent()
+  @ApiCreatedResponse({ type: CaseDetailDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCaseDto): Promise<CaseDetailDto> {
     return this.cases.create(user, dto);
   }
 
   @Get(':id')
   @Roles('professional', 'budget_holder', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
   get(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<CaseDetailDto> {
     return this.cases.get(user, p.id);
   }
@@ -35,6 +37,7 @@ export class CasesController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('professional', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
   close(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<CaseDetailDto> {
     return this.cases.close(user, p.id);
   }
@@ -42,6 +45,7 @@ export class CasesController {
   @Post(':id/members')
   @HttpCode(200)
   @Roles('professional', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
   addMember(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: AddCaseMemberDto): Promise<CaseDetailDto> {
     return this.cases.addMember(user, p.id, dto.userId);
   }

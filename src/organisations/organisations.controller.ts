@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { CreateOrganisationDto, mapOrganisation, OrganisationDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
@@ -19,6 +19,7 @@ export class OrganisationsController {
   @Post()
   @Roles('admin')
   @Idempotent()
+  @ApiCreatedResponse({ type: OrganisationDto })
   async create(@Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return mapOrganisation(await this.organisations.create(dto.name, dto.kind));
   }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -12,7 +13,9 @@ import { REQUEST_STATUSES, RequestStatus } from './request.entities';
 
 /** Present → validated; absent → left alone. Unlike IsOptional, `null` is refused. */
 const Optional = () => ValidateIf((_o, v) => v !== undefined);
-const NotEmpty = (field: string) => MinLength(1, { message: `${field} must not be empty` });
+// trimmed text that must not end up empty: documented as minLength 1 with a non-space character
+const NotEmpty = (field: string) =>
+  applyDecorators(MinLength(1, { message: `${field} must not be empty` }), ApiProperty({ minLength: 1, pattern: '\\S' }));
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const PROVISION_REASONS = ['too_slow', 'not_eligible', 'none_exists', 'other'] as const;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParamDto } from '../common/validation';
 import { CreateUserDto, mapUser, UpdateUserDto, UserDto } from './user.dto';
@@ -20,16 +20,19 @@ export class UsersController {
 
   @Post()
   @Idempotent()
+  @ApiCreatedResponse({ type: UserDto })
   async create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return mapUser(await this.users.create(dto));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserDto })
   async get(@Param() p: UuidParamDto): Promise<UserDto> {
     return mapUser(await this.users.get(p.id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
   async update(@Param() p: UuidParamDto, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser): Promise<UserDto> {
     return mapUser(await this.users.update(p.id, dto, actor.id));
   }
