@@ -7,8 +7,10 @@ import helmet from 'helmet';
 import { Pool } from 'pg';
 import { AppModule, RuntimeConfig } from './app.module';
 import { apiVersionHeader } from './common/api-version';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { setupOpenApi } from './common/openapi';
 import { requestLogger } from './common/request-logger';
+import { assertJsonDepth } from './common/input-guards';
 import { createValidationPipe } from './common/validation-pipe';
 import { setupWeb } from './web/web.setup';
 
@@ -53,7 +55,13 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
     }),
   );
   // bodies are small: a request is a few kB of text; anything above 100 kB is refused with 413
-  app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/problem+json', 'application/merge-patch+json'] });
+  // nesting deeper than MAX_JSON_DEPTH is refused (400) on the raw bytes, before JSON.parse runs
+  const jsonOptions = {
+    limit: '100kb',
+    type: ['application/json', 'application/problem+json', 'application/merge-patch+json'],
+    verify: (_req: unknown, _res: unknown, raw: Buffer) => assertJsonDepth(raw),
+  };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
 
   setupWeb(app, config);
@@ -72,6 +80,6 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
     }),
   );
   app.useGlobalPipes(createValidationPipe());
-  setupOpenApi(app);
+  app.use(methodNotAllowed(setupOpenApi(app)));
   return { app, sessionPool };
 }

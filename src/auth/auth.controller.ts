@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { moneyString } from '../common/money';
 import { AuthUser, CurrentUser, Public } from './auth.decorators';
@@ -15,12 +15,14 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Post('auth/token')
   @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponseDto })
   async token(@Body() dto: TokenRequestDto): Promise<TokenResponseDto> {
     return this.auth.issueToken(await this.auth.login(dto.email, dto.password));
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthUser): MeDto {
     return {
       id: user.id,

@@ -14,6 +14,8 @@ export interface AuthUser {
   roles: Role[];
   /** personal mandate, or null → the fund's requesterMandate */
   mandate: Decimal | null;
+  /** the user's token version when this identity was loaded (see users.token_version) */
+  tokenVersion: number;
 }
 
 export const IS_PUBLIC = 'auth:public';

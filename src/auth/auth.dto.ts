@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES } from '../users/user.entity';
 
 export class TokenRequestDto {
   @ApiProperty({ format: 'email', example: 'professional@demo.local' })
@@ -7,7 +8,7 @@ export class TokenRequestDto {
   @MaxLength(200)
   email!: string;
 
-  @ApiProperty({ example: 'demo-wachtwoord' })
+  @ApiProperty({ example: 'demo-wachtwoord', minLength: 1 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -24,7 +25,7 @@ export class MeDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ isArray: true, type: String }) roles!: string[];
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: string[];
   @ApiProperty() organisation!: { id: string; name: string };
   @ApiProperty({ nullable: true, type: String, description: 'personal mandate (decimal string); null → each fund’s requesterMandate' }) mandate!: string | null;
 }

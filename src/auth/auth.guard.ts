@@ -7,7 +7,7 @@ import { UsersService } from '../users/users.service';
 import { AuthUser, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 
-type AuthedRequest = Request & { user?: AuthUser; session?: { userId?: string; destroy?: (cb: () => void) => void } };
+type AuthedRequest = Request & { user?: AuthUser; session?: { userId?: string; tokenVersion?: number; destroy?: (cb: () => void) => void } };
 
 /**
  * The global guard: API clients authenticate with a Bearer token, the web UI with its session
@@ -51,7 +51,8 @@ export class AuthGuard implements CanActivate {
       }
     }
     const userId = req.session?.userId;
-    if (userId) return this.users.findActive(userId);
+    // sessions from before token versions existed carry none: they belong to version 0
+    if (userId) return this.users.findActive(userId, req.session?.tokenVersion ?? 0);
     return null;
   }
 }

@@ -26,7 +26,7 @@ export class CreateCaseDto {
   @IsOptional() @IsString() @Matches(CASE_CODE_PATTERN, { message: 'code must look like ZO-2026-0007 (two capitals, year, four digits)' })
   code?: string;
 
-  @ValidateText(100, { example: 'Zuidoost' }) @MinLength(1, { message: 'neighbourhood must not be empty' })
+  @ValidateText(100, { example: 'Zuidoost' }) @MinLength(1, { message: 'neighbourhood must not be empty' }) @ApiProperty({ minLength: 1, pattern: '\\S' })
   neighbourhood!: string;
 
   @ApiProperty({ enum: LIFE_DOMAINS, isArray: true })

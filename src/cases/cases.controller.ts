@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParamDto } from '../common/validation';
 import { AddCaseMemberDto, CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CasesService } from './cases.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -20,12 +21,15 @@ export class CasesController {
 
   @Post()
   @Roles('professional')
+  @Idempotent()
+  @ApiCreatedResponse({ type: CaseDetailDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCaseDto): Promise<CaseDetailDto> {
     return this.cases.create(user, dto);
   }
 
   @Get(':id')
   @Roles('professional', 'budget_holder', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
   get(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<CaseDetailDto> {
     return this.cases.get(user, p.id);
   }
@@ -33,6 +37,7 @@ export class CasesController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('professional', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
   close(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<CaseDetailDto> {
     return this.cases.close(user, p.id);
   }
@@ -40,6 +45,7 @@ export class CasesController {
   @Post(':id/members')
   @HttpCode(200)
   @Roles('professional', 'admin')
+  @ApiOkResponse({ type: CaseDetailDto })
   addMember(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: AddCaseMemberDto): Promise<CaseDetailDto> {
     return this.cases.addMember(user, p.id, dto.userId);
   }

@@ -19,7 +19,11 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+// 3D000: the database was dropped (or not yet created); 53300: no connection slots left
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '3D000', '53300',
+]);
 
 /** True when the error means the database cannot be reached (→ 503 instead of 500). */
 export function isDatabaseDown(e: unknown): boolean {
@@ -47,6 +51,7 @@ export function toProblem(e: unknown, instance: string, logger?: Logger): Proble
     const msg = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
     detail = Array.isArray(msg) ? msg.join('; ') : msg ?? e.message;
     code = status === 404 ? 'NOT_FOUND' : status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${status}`;
+    if ((e.cause as { type?: unknown } | undefined)?.type === 'entity.too.deep') code = 'BODY_TOO_DEEP';
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(detail)) detail = `no resource at ${instance}`;
   } else if (isBodyParserError(e)) {
     status = e.status;

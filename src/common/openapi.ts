@@ -6,7 +6,7 @@ import { API_VERSION } from './api-version';
  * OpenAPI 3 generated from the DTOs, served at /api/v1/openapi.json (servers url /api/v1, as the
  * Dutch API Design Rules want) with human docs at /api/docs.
  */
-export function setupOpenApi(app: INestApplication): void {
+export function setupOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Doorbraakbudget API')
     .setDescription(
@@ -35,6 +35,7 @@ export function setupOpenApi(app: INestApplication): void {
     yamlDocumentUrl: 'api/v1/openapi.yaml',
     customSiteTitle: 'Doorbraakbudget API',
   });
+  return document;
 }
 
 const PROBLEM_RESPONSES: Record<string, string> = {
@@ -42,7 +43,11 @@ const PROBLEM_RESPONSES: Record<string, string> = {
   '401': 'Not logged in, or the token expired',
   '403': 'Not allowed for this user',
   '404': 'Unknown id, or not visible to this user',
-  '409': 'State conflict (e.g. the fund cannot cover it, or the request is in another state)',
+  '409': 'State conflict (e.g. the fund cannot cover it, the request is in another state, or an Idempotency-Key reused with another body)',
+  '413': 'The request body is larger than 100 kB',
+  '415': 'The request body is not JSON',
+  '422': 'A business rule refuses the well-formed request (e.g. above the mandate)',
+  '429': 'Too many attempts; wait and try again',
   '503': 'The database cannot be reached; nothing was changed',
 };
 
@@ -98,7 +103,12 @@ function addContractDefaults(document: OpenAPIObject): void {
         }
       }
       const isPublic = path === '/auth/token';
-      const statuses = ['400', ...(isPublic ? [] : ['401', '403']), ...(path.includes('{') ? ['404'] : []), ...(method === 'post' && !isPublic ? ['409'] : []), '503'];
+      const writes = method !== 'get';
+      // every status the operation can answer: unknown ids in a body are a 404 too, any write can conflict
+      const statuses = [
+        '400', '401', ...(isPublic ? ['429'] : ['403', '404']), ...(writes && !isPublic ? ['409', '422'] : []),
+        ...(op.requestBody ? ['413'] : []), '503',
+      ];
       for (const status of statuses) {
         op.responses[status] ??= {
           description: PROBLEM_RESPONSES[status],

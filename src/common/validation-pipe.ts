@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
+import { assertNoNul } from './input-guards';
 
 function flatten(errors: ValidationError[], prefix: string[], where: string, out: FieldProblem[]): void {
   for (const e of errors) {
@@ -20,6 +21,7 @@ const WHERE: Record<string, string> = { body: 'body', query: 'query', param: 'pa
 class ProblemValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
+      if (metadata.type !== 'custom') assertNoNul(value, WHERE[metadata.type] ?? 'body', metadata.data);
       return await super.transform(value, metadata);
     } catch (e) {
       if (e instanceof DomainError) {

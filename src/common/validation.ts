@@ -72,18 +72,26 @@ export class UuidParamDto {
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A YYYY-MM-DD string naming a day that exists (no 2026-02-30). */
+/** The supported calendar: dates before 1900 or after 2200 are refused as input everywhere. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2200-12-31';
+
+/** A YYYY-MM-DD string naming a day that exists (no 2026-02-30), from 1900 to 2200. */
 export function isRealDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
+  if (!DATE_PATTERN.test(value) || value < MIN_DATE || value > MAX_DATE) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 export function ValidateDate(apiOptions: ApiPropertyOptions = {}) {
   return applyDecorators(
-    ApiProperty({ type: String, format: 'date', example: '2026-01-01', ...apiOptions } as ApiPropertyOptions),
+    ApiProperty({
+      type: String, format: 'date', example: '2026-01-01', ...apiOptions,
+      description: [apiOptions.description, `from ${MIN_DATE} to ${MAX_DATE}`].filter(Boolean).join('; '),
+    } as ApiPropertyOptions),
     IsString(),
     Matches(DATE_PATTERN, { message: '$property must be a date as YYYY-MM-DD' }),
-    registerSimple('isRealDate', '$property must be a real calendar date', (v) => typeof v !== 'string' || !DATE_PATTERN.test(v) || isRealDate(v)),
+    registerSimple('isDateInRange', `$property must be a date from ${MIN_DATE} to ${MAX_DATE}`, (v) => typeof v !== 'string' || !DATE_PATTERN.test(v) || (v >= MIN_DATE && v <= MAX_DATE)),
+    registerSimple('isRealDate', '$property must be a real calendar date', (v) => typeof v !== 'string' || !DATE_PATTERN.test(v) || v < MIN_DATE || v > MAX_DATE || isRealDate(v)),
   );
 }

@@ -39,6 +39,8 @@ export interface AppConfig {
   readonly reminderHours: number;
   /** hour of the day (Europe/Amsterdam) at which daily digests go out */
   readonly digestHour: number;
+  /** minutes between signed ledger checkpoints (written only when a chain moved); 0 → only on reports and verify */
+  readonly ledgerCheckpointMinutes: number;
 }
 
 /** Thrown on a bad environment variable; its message is the one line printed at boot. */
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyPollMs: int(env, 'NOTIFY_POLL_MS', 2000, 0, 3_600_000),
     reminderHours: int(env, 'REMINDER_HOURS', 4, 1, 168),
     digestHour: int(env, 'DIGEST_HOUR', 8, 0, 23),
+    ledgerCheckpointMinutes: int(env, 'LEDGER_CHECKPOINT_MINUTES', 15, 0, 7 * 24 * 60),
   });
 }
 

@@ -26,7 +26,7 @@ export class FundRulesDto {
 }
 
 export class CreateFundDto {
-  @ValidateText(200, { example: 'Doorbraakfonds Utrecht 2026' }) @MinLength(1, { message: 'name must not be empty' }) name!: string;
+  @ValidateText(200, { example: 'Doorbraakfonds Utrecht 2026' }) @MinLength(1, { message: 'name must not be empty' }) @ApiProperty({ minLength: 1, pattern: '\\S' }) name!: string;
   @ValidateDate() periodStart!: string;
   @ValidateDate() periodEnd!: string;
   @ApiProperty({ type: FundRulesDto })

@@ -24,6 +24,7 @@ export class FundsController {
 
   @Post()
   @Roles('admin')
+  @Idempotent()
   @ApiCreatedResponse({ type: FundDto })
   async create(@Body() dto: CreateFundDto, @CurrentUser() user: AuthUser): Promise<FundDto> {
     return mapFund(await this.funds.create(dto, user.id));

@@ -2,7 +2,7 @@ import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { IDEMPOTENCY_HEADER, IdempotencyInterceptor, MAX_KEY_LENGTH } from './idempotency.interceptor';
 
-/** Money-moving write: accepts an Idempotency-Key header (same key + same body → the first result again). */
+/** Creating or money-moving write: accepts an Idempotency-Key header (same key + same body → the first result again). */
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),

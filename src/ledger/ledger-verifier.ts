@@ -3,6 +3,7 @@ import { Dec, moneyString, sumDec } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
 import { chainHash, GENESIS_HASH, journalEntryChainContent, requestEventChainContent } from './hash-chain';
+import { CheckpointService } from './checkpoint.service';
 import { AccountSumRow, ChainRow, LedgerAuditRepository } from './ledger-audit.repository';
 import { LedgerRepository } from './ledger.repository';
 
@@ -55,10 +56,13 @@ export class LedgerVerifier {
     private readonly tx: TransactionRunner,
     private readonly audit: LedgerAuditRepository,
     private readonly ledger: LedgerRepository,
+    private readonly checkpoints: CheckpointService,
   ) {}
 
   async verify(): Promise<VerifyResult> {
     const standalone = !this.tx.inTransaction;
+    // read before the snapshot starts, so that every checkpointed head is visible in it
+    const anchors = this.checkpoints.read();
     return this.tx.run(async () => {
       if (standalone) await this.audit.useSnapshot();
       const entries = await this.audit.countEntries();
@@ -71,6 +75,7 @@ export class LedgerVerifier {
         this.fundBudgets(accounts, funds),
         this.transfersBalance(accounts),
         await this.hashChains(funds),
+        await this.checkpoints.check(anchors, funds),
       ];
       return { ok: checks.every((c) => c.ok), entries, checks };
     });

@@ -25,7 +25,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export interface MessageFacts {
   kind: NotificationKind;
-  caseCode: string;
+  /** null for a reader who may not see case codes (the steering group) */
+  caseCode: string | null;
   fundName: string;
   amount: string;
   urgent: boolean;
@@ -40,81 +41,86 @@ export interface Message {
   body: string;
 }
 
+/** How a message names the case to a reader who may not see its code. */
+export const ANONYMOUS_CASE = 'een casus (geanonimiseerd)';
+
 const due = (f: MessageFacts) => (f.decisionDue ? formatDateTime(new Date(f.decisionDue), 'nl') : '');
 
 /** Subject and plain text of one notification, in Dutch. */
 export function buildMessage(f: MessageFacts): Message {
   const amount = formatEuro(f.amount);
-  const about = `casus ${f.caseCode} (${amount} uit ${f.fundName})`;
+  // the steering group sees no case codes (null), also not in its inbox and mails
+  const casus = f.caseCode ? `casus ${f.caseCode}` : ANONYMOUS_CASE;
+  const about = `${casus} (${amount} uit ${f.fundName})`;
   const spoed = f.urgent ? '[SPOED] ' : '';
   switch (f.kind) {
     case 'submitted':
       return {
-        subject: `${spoed}Nieuwe aanvraag voor casus ${f.caseCode} wacht op uw beslissing (${amount})`,
+        subject: `${spoed}Nieuwe aanvraag voor ${casus} wacht op uw beslissing (${amount})`,
         body: `Er is een ${f.urgent ? 'spoedaanvraag' : 'aanvraag'} ingediend voor ${about}. ` +
           (f.decisionDue ? `Beslis uiterlijk ${due(f)}.` : 'Beslis zo snel mogelijk.'),
       };
     case 'within_mandate':
       return {
-        subject: `Uitgave binnen mandaat voor casus ${f.caseCode} (${amount})`,
+        subject: `Uitgave binnen mandaat voor ${casus} (${amount})`,
         body: `Een professional heeft binnen het eigen mandaat een uitgave gedaan voor ${about}. Het bedrag is gereserveerd; u hoeft niets te beslissen, maar kunt de aanvraag bekijken.`,
       };
     case 'retroactive':
       return {
-        subject: `Achteraf geregistreerde uitgave voor casus ${f.caseCode} (${amount})`,
+        subject: `Achteraf geregistreerde uitgave voor ${casus} (${amount})`,
         body: `Een professional heeft een uitgave die al gedaan is achteraf geregistreerd voor ${about}, binnen het eigen mandaat. U kunt de verantwoording bekijken.`,
       };
     case 'second_approval_needed':
       return {
-        subject: `${spoed}Tweede akkoord nodig voor casus ${f.caseCode} (${amount})`,
+        subject: `${spoed}Tweede akkoord nodig voor ${casus} (${amount})`,
         body: `Een budgethouder heeft de aanvraag voor ${about} goedgekeurd. Voor dit bedrag is een tweede akkoord nodig, van een budgethouder van een andere organisatie of van de stuurgroep.` +
           (f.decisionDue ? ` Beslis uiterlijk ${due(f)}.` : ''),
       };
     case 'first_approval':
       return {
-        subject: `Eerste akkoord op uw aanvraag voor casus ${f.caseCode}`,
+        subject: `Eerste akkoord op uw aanvraag voor ${casus}`,
         body: `Uw aanvraag voor ${about} heeft het eerste akkoord. Er is nog een tweede akkoord nodig; u hoort het zodra dat er is.`,
       };
     case 'approved':
       return {
-        subject: `Uw aanvraag voor casus ${f.caseCode} is goedgekeurd (${amount})`,
+        subject: `Uw aanvraag voor ${casus} is goedgekeurd (${amount})`,
         body: `Uw aanvraag voor ${about} is goedgekeurd. Het bedrag is gereserveerd; de betaling volgt via de fondsbeheerder.`,
       };
     case 'rejected':
       return {
-        subject: `Uw aanvraag voor casus ${f.caseCode} is afgewezen`,
+        subject: `Uw aanvraag voor ${casus} is afgewezen`,
         body: `Uw aanvraag voor ${about} is afgewezen. De reden staat bij de aanvraag.`,
       };
     case 'info_requested':
       return {
-        subject: `${spoed}Vraag om informatie over uw aanvraag voor casus ${f.caseCode}`,
+        subject: `${spoed}Vraag om informatie over uw aanvraag voor ${casus}`,
         body: `De budgethouder heeft een vraag over uw aanvraag voor ${about}. Lees de vraag bij de aanvraag, pas de aanvraag aan en dien haar opnieuw in.`,
       };
     case 'cancelled':
       return {
-        subject: `Uw aanvraag voor casus ${f.caseCode} is geannuleerd`,
+        subject: `Uw aanvraag voor ${casus} is geannuleerd`,
         body: `Uw aanvraag voor ${about} is geannuleerd; wat gereserveerd was en nog niet betaald, is vrijgegeven. De toelichting staat bij de aanvraag.`,
       };
     case 'paid':
       return {
-        subject: `Uw aanvraag voor casus ${f.caseCode} is betaald (${amount})`,
+        subject: `Uw aanvraag voor ${casus} is betaald (${amount})`,
         body: `De betaling voor uw aanvraag voor ${about} is gedaan. Vergeet niet later de follow-up vast te leggen: wat is er van de reguliere route toch gebeurd?`,
       };
     case 'withdrawn':
       return {
-        subject: `Aanvraag voor casus ${f.caseCode} is ingetrokken`,
+        subject: `Aanvraag voor ${casus} is ingetrokken`,
         body: `De aanvrager heeft de aanvraag voor ${about} ingetrokken. U hoeft er niet meer over te beslissen.`,
       };
     case 'reminder': {
       const hours = f.hoursLeft ?? 0;
       return {
-        subject: `[SPOED] Herinnering: nog ${hours < 1 ? 'minder dan 1 uur' : `${hours} uur`} om te beslissen over casus ${f.caseCode}`,
+        subject: `[SPOED] Herinnering: nog ${hours < 1 ? 'minder dan 1 uur' : `${hours} uur`} om te beslissen over ${casus}`,
         body: `De spoedaanvraag voor ${about} wacht nog op een beslissing. De beslistermijn verloopt op ${due(f)}.`,
       };
     }
     case 'escalation':
       return {
-        subject: `[ESCALATIE] Beslistermijn verstreken voor casus ${f.caseCode} (${amount})`,
+        subject: `[ESCALATIE] Beslistermijn verstreken voor ${casus} (${amount})`,
         body: `De ${f.urgent ? 'spoedaanvraag' : 'aanvraag'} voor ${about} had uiterlijk ${due(f)} beslist moeten zijn en wacht nog steeds. Wilt u ervoor zorgen dat er vandaag een beslissing komt?`,
       };
   }

@@ -202,8 +202,10 @@ export class NotificationsService implements RequestStepListener {
 
   /** Store one notification (once per dedupe key) and queue its mail; returns 1 when it is new. */
   private async notify(a: Addressed, r: RequestFacts, dedupeKey: string, at: Date, hoursLeft?: number): Promise<number> {
+    // the steering group works anonymised: a member with no other role gets no case code
+    const seesCases = a.to.roles.some((role) => role !== 'steering_group');
     const message = buildMessage({
-      kind: a.kind, caseCode: r.caseCode, fundName: r.fundName, amount: r.amount, urgent: r.urgent, decisionDue: r.decisionDue, hoursLeft,
+      kind: a.kind, caseCode: seesCases ? r.caseCode : null, fundName: r.fundName, amount: r.amount, urgent: r.urgent, decisionDue: r.decisionDue, hoursLeft,
     });
     const urgent = r.urgent || a.kind === 'escalation';
     const mailStatus: MailStatus = !this.config.smtpUrl ? 'none' : !urgent && a.to.notificationMode === 'daily_digest' ? 'digest' : 'queued';

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { CreateOrganisationDto, mapOrganisation, OrganisationDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -17,6 +18,8 @@ export class OrganisationsController {
 
   @Post()
   @Roles('admin')
+  @Idempotent()
+  @ApiCreatedResponse({ type: OrganisationDto })
   async create(@Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return mapOrganisation(await this.organisations.create(dto.name, dto.kind));
   }

@@ -123,6 +123,8 @@ export interface ReportCatalogueItem {
  */
 export interface SteeringReportData {
   generatedAt: Date;
+  /** the signed ledger checkpoint written for this report (see src/ledger/checkpoint.ts), as one line */
+  checkpoint?: string;
   locale: Locale;
   period: { from: IsoDate; to: IsoDate };
   funds: ReportFund[];

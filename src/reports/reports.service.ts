@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
+import { describeCheckpoint } from '../ledger/checkpoint';
+import { CheckpointService } from '../ledger/checkpoint.service';
 import { JustificationDataService } from './justification/justification-data.service';
 import { buildJustificationModel } from './justification/justification.model';
 import { renderJustificationPdf } from './justification/justification.renderer';
@@ -40,16 +42,20 @@ export class ReportsService {
     private readonly justification: JustificationDataService,
     private readonly clock: Clock,
     private readonly renderer: ReportRenderer,
+    private readonly checkpoints: CheckpointService,
   ) {}
 
   /** `where` names the origin of bad input in errors: 'query' for the API, 'option' for the command line. */
   async steeringReport(q: SteeringReportRequest, where = 'query'): Promise<PdfFile> {
     const locale = q.lang ?? 'nl';
+    // written before the snapshot, so the report's figures are at least as new as the checkpoint
+    const checkpoint = await this.checkpoints.write();
     const data = await readSnapshot(this.tx, this.repo, async () => {
       const funds = await this.steering.funds(q.fundId);
       const period = defaultPeriod(funds, q.from, q.to, dutchDate(this.clock.now()), where);
       return this.steering.gather(funds, period, locale);
     });
+    if (checkpoint) data.checkpoint = describeCheckpoint(checkpoint, data.funds.map((f) => f.id));
     const pdf = await this.renderer.steering(data);
     const subject = q.fundId && data.funds[0] ? slug(data.funds[0].name) : locale === 'en' ? 'all-funds' : 'alle-fondsen';
     const what = locale === 'en' ? 'steering-report' : 'stuurgroeprapportage';

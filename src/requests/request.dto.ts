@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -6,12 +7,15 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../cases/case.dto';
 import { LIFE_DOMAINS, LifeDomain } from '../cases/life-domains';
+import { ValidateDecimalInput } from '../common/decimal-input';
 import { ValidateMoney, ValidateText } from '../common/validation';
 import { REQUEST_STATUSES, RequestStatus } from './request.entities';
 
 /** Present → validated; absent → left alone. Unlike IsOptional, `null` is refused. */
 const Optional = () => ValidateIf((_o, v) => v !== undefined);
-const NotEmpty = (field: string) => MinLength(1, { message: `${field} must not be empty` });
+// trimmed text that must not end up empty: documented as minLength 1 with a non-space character
+const NotEmpty = (field: string) =>
+  applyDecorators(MinLength(1, { message: `${field} must not be empty` }), ApiProperty({ minLength: 1, pattern: '\\S' }));
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const PROVISION_REASONS = ['too_slow', 'not_eligible', 'none_exists', 'other'] as const;
@@ -28,9 +32,9 @@ export class ExistingProvisionDto {
 
 export class RouteLineDto {
   @ApiProperty({ example: 'detention_day' }) @IsString() @MaxLength(100) costItemKey!: string;
-  @ApiProperty({ example: '365', description: 'decimal string > 0' }) @IsString({ message: 'quantity must be a decimal string such as "365"' })
+  @ValidateDecimalInput('quantity', { pattern: '^\\d{1,6}(\\.\\d{1,2})?$', example: '365', description: 'above 0, at most 100000, at most 2 decimals' })
   quantity!: string;
-  @ApiProperty({ example: '0.5', description: 'decimal string 0..1' }) @IsString({ message: 'probability must be a decimal string such as "0.5"' })
+  @ValidateDecimalInput('probability', { pattern: '^[01](\\.\\d{1,4})?$', example: '0.5', description: '0..1, at most 4 decimals' })
   probability!: string;
   @IsOptional() @ValidateText(500, { required: false }) note?: string | null;
 }

@@ -38,6 +38,7 @@ export class RequestsController {
 
   @Post()
   @Roles('professional')
+  @Idempotent()
   @ApiCreatedResponse({ type: RequestDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateRequestDto): Promise<RequestDto> {
     return this.drafts.create(user, dto);

@@ -4,22 +4,25 @@ import { ValidateMoney, ValidateText } from '../common/validation';
 import { moneyString } from '../common/money';
 import { Role, ROLES, UserEntity } from './user.entity';
 
+/** Present → validated; absent → left alone. Unlike IsOptional, `null` is refused. */
+const Optional = () => ValidateIf((_o, v) => v !== undefined);
+
 export class CreateUserDto {
   @ApiProperty({ format: 'email' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(200) email!: string;
   @ValidateText(200) displayName!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('all') organisationId!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(ROLES, { each: true }) roles!: Role[];
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1 }) @IsArray() @ArrayMinSize(1, { message: 'roles must name at least one role' }) @IsIn(ROLES, { each: true }) roles!: Role[];
   @IsOptional() @ValidateIf((_o, v) => v !== null) @ValidateMoney({ optional: true, positive: false }) mandate?: string | null;
 }
 
 export class UpdateUserDto {
   @IsOptional() @ValidateText(200) displayName?: string;
-  @ApiPropertyOptional({ enum: ROLES, isArray: true }) @IsOptional() @IsArray() @IsIn(ROLES, { each: true }) roles?: Role[];
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, minItems: 1 }) @Optional() @IsArray() @ArrayMinSize(1, { message: 'roles must name at least one role' }) @IsIn(ROLES, { each: true }) roles?: Role[];
   @IsOptional() @ValidateIf((_o, v) => v !== null) @ValidateMoney({ optional: true, positive: false }) mandate?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @Optional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ minLength: 10 }) @IsOptional() @IsString() @MinLength(10) @MaxLength(200) password?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') organisationId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Optional() @IsUUID('all', { message: 'organisationId must be the UUID of an organisation (every user belongs to one)' }) organisationId?: string;
 }
 
 export class UserDto {

@@ -24,6 +24,8 @@ export class UserEntity {
   @Column({ ...moneyColumn, nullable: true }) mandate!: Decimal | null;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column({ type: 'text', default: 'immediate' }) notificationMode!: NotificationMode;
+  /** bumped when credentials or roles change; tokens and sessions of an older version are dead */
+  @Column({ type: 'int', default: 0 }) tokenVersion!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -60,6 +60,12 @@ export class UsersRepository {
     return this.repo.findOneBy({ id, active: true });
   }
 
+  /** Ids of the active administrators, their rows locked until the transaction ends. */
+  async lockActiveAdminIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.manager.query(`SELECT id FROM users WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE`);
+    return rows.map((r) => r.id);
+  }
+
   save(user: UserEntity): Promise<UserEntity> {
     return this.repo.save(user);
   }

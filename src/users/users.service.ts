@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { Role, UserEntity } from './user.entity';
 import { PersonRow, UsersRepository } from './users.repository';
+import { assertAdminsRemain, isActiveAdmin } from './admin-guard';
 
 export interface CreateUserInput {
   email: string;
@@ -35,6 +36,7 @@ export function toAuthUser(u: UserEntity): AuthUser {
     organisationName: u.organisation?.name ?? '',
     roles: u.roles,
     mandate: u.mandate,
+    tokenVersion: u.tokenVersion,
   };
 }
 
@@ -73,8 +75,9 @@ export class UsersService {
   }
 
   /** The active user behind a session or token, or null (deactivated users are logged out at once). */
-  async findActive(id: string): Promise<AuthUser | null> {
+  async findActive(id: string, tokenVersion?: number): Promise<AuthUser | null> {
     const u = await this.users.findById(id);
+    if (tokenVersion !== undefined && u?.tokenVersion !== tokenVersion) return null;
     return u && u.active ? toAuthUser(u) : null;
   }
 
@@ -109,10 +112,15 @@ export class UsersService {
     });
   }
 
-  async update(id: string, input: UpdateUserInput): Promise<UserEntity> {
+  /** `actorId`: the administrator making the change (self-lockout is refused). */
+  async update(id: string, input: UpdateUserInput, actorId?: string): Promise<UserEntity> {
     const passwordHash = input.password ? await argon2.hash(input.password, { type: argon2.argon2id }) : undefined;
     return this.tx.run(async () => {
+      // lock the active admins first, so two admins demoting each other at once cannot both succeed
+      const otherAdmins = (await this.users.lockActiveAdminIds()).filter((a) => a !== id).length;
       const u = await this.get(id);
+      const wasActiveAdmin = isActiveAdmin(u);
+      const before = { active: u.active, roles: [...u.roles].sort().join(','), organisationId: u.organisationId };
       if (input.organisationId) {
         await this.organisations.get(input.organisationId);
         u.organisationId = input.organisationId;
@@ -123,6 +131,11 @@ export class UsersService {
       if (input.mandate !== undefined) u.mandate = input.mandate === null ? null : new Dec(input.mandate);
       if (input.active !== undefined) u.active = input.active;
       if (passwordHash) u.passwordHash = passwordHash;
+      assertAdminsRemain({ targetId: id, actorId, wasActiveAdmin, staysActiveAdmin: isActiveAdmin(u), otherActiveAdmins: otherAdmins });
+      // credentials, rights or deactivation changed: every token and session issued before is dead
+      if (passwordHash || u.active !== before.active || [...u.roles].sort().join(',') !== before.roles || u.organisationId !== before.organisationId) {
+        u.tokenVersion += 1;
+      }
       await this.users.save(u);
       return this.get(id);
     });

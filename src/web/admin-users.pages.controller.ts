@@ -70,7 +70,7 @@ export class AdminUsersPagesController {
     const action = text(body.action);
     if (action === 'deactivate' || action === 'activate') {
       if (p.id === me.id && action === 'deactivate') throw DomainError.conflict('USER.SELF', 'you cannot deactivate your own account');
-      await this.users.update(p.id, { active: action === 'activate' });
+      await this.users.update(p.id, { active: action === 'activate' }, me.id);
       setFlash(res.req, translate(lang, 'admin.users.updated'));
       return seeOther(res, `/admin/users/${p.id}`);
     }
@@ -79,7 +79,7 @@ export class AdminUsersPagesController {
     try {
       const dto = await validateForm(UpdateUserDto, { roles: form.roles, mandate: mandate === '' ? null : mandate }, lang);
       if (!dto.roles?.length) throw new FormInvalid({ roles: translate(lang, 'admin.users.rolesRequired') });
-      await this.users.update(p.id, dto);
+      await this.users.update(p.id, dto, me.id);
     } catch (e) {
       return this.editPage(res, p.id, form, this.errorsOf(e, lang), 422);
     }

@@ -52,6 +52,7 @@ export class AuthPagesController {
     // a new session id at login, so a session id planted before login is worthless (session fixation)
     await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
     req.session.userId = user.id;
+    req.session.tokenVersion = user.tokenVersion;
     await seeOther(res, safeNext(next) ?? homeFor(user));
   }
 

@@ -87,6 +87,8 @@ function dutchMessage(field: string, code: string, detail: string, lang: Locale)
       : 'Dit bedrag gaat boven het maximum per persoon van dit fonds. Dien een gewone aanvraag in.';
   }
   if (lang === 'nl' && code === 'PAY_EXCEEDS_COMMITMENT') return `Het bedrag is hoger dan wat nog gereserveerd staat (${detail.replace('at most', 'hooguit')}).`;
+  if (lang === 'nl' && code === 'isDateInRange') return 'Vul een datum in tussen 1900 en 2200';
+  if (lang === 'nl' && code === 'NUL_CHARACTER') return 'Dit veld bevat een ongeldig teken (NUL)';
   if (code === 'noBsn') return lang === 'nl' ? 'Dit lijkt een BSN te bevatten. Haal het weg: dit systeem werkt alleen met pseudoniemen.' : detail;
   if (lang === 'en') return detail;
   const route = /^conventionalRoute\.(\d+)\.(\w+)$/.exec(field);

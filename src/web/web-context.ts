@@ -14,6 +14,7 @@ export interface WebSession {
 declare module 'express-session' {
   interface SessionData {
     userId?: string;
+    tokenVersion?: number;
     flash?: Flash;
   }
 }

@@ -66,7 +66,7 @@ async function buildContext(
   const req = options.request as WebRequest | undefined;
   const lang: Locale = options.lang === 'en' ? 'en' : 'nl';
   let user = req?.user ?? null;
-  if (!user && req?.session?.userId) user = await users.findActive(req.session.userId).catch(() => null);
+  if (!user && req?.session?.userId) user = await users.findActive(req.session.userId, req.session.tokenVersion ?? 0).catch(() => null);
   let flash: Flash | null = null;
   // an error page (a stray favicon 404, say) must not eat the message meant for the next page
   if (takeFlash && req?.session?.flash) {

@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '../../src/idempotency/idempotency.module';
 import { AccessModule } from '../../src/access/access.module';
 import { RequestsReadModule } from '../../src/requests/requests.read-models';
 import { TestingModule, Test } from '@nestjs/testing';
@@ -30,6 +31,7 @@ describe('CostComparisonService and the catalogue on a migrated database', () =>
         CommonModule,
         DatabaseModule.forRoot(db.url),
         AccessModule,
+        IdempotencyModule,
         RequestsReadModule,
         CostComparisonModule,
       ],

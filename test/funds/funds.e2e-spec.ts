@@ -291,7 +291,7 @@ describe('the funds API', () => {
       const res = await t.api('GET', '/api/v1/ledger/verify', { as: ADMIN });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ ok: true, entries: expect.any(Number) });
-      expect(res.body.checks.map((c: { name: string }) => c.name)).toEqual(['entries_balance', 'account_balances', 'fund_budgets', 'transfers_balance', 'hash_chain']);
+      expect(res.body.checks.map((c: { name: string }) => c.name)).toEqual(['entries_balance', 'account_balances', 'fund_budgets', 'transfers_balance', 'hash_chain', 'checkpoints']);
       expect((await t.api('GET', '/api/v1/ledger/verify', { as: HOLDER })).status).toBe(403);
     });
   });

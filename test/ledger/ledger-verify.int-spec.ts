@@ -85,6 +85,7 @@ describe('LedgerVerifier', () => {
         ['fund_budgets', true],
         ['transfers_balance', true],
         ['hash_chain', true],
+        ['checkpoints', true],
       ]);
       expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('2 fund chains intact (10 records)');
     });

@@ -37,7 +37,13 @@ describe('requests: bad input, BSN refusal, retroactive spending, duplicates (e2
     ['an unknown provision reason', { existingProvisions: [{ provision: 'Wmo', reason: 'lazy' }] }, 'existingProvisions.0.reason'],
     ['an unknown cost item', { conventionalRoute: [{ costItemKey: 'nope', quantity: '1', probability: '1' }] }, 'conventionalRoute.0.costItemKey'],
     ['a probability above 1', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: '1', probability: '1.5' }] }, 'conventionalRoute.0.probability'],
-    ['a numeric quantity', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 2, probability: '1' }] }, 'conventionalRoute.0.quantity'],
+    ['a quantity with too many decimals as a number', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 2.125, probability: '1' }] }, 'conventionalRoute.0.quantity'],
+    ['a quantity in exponent notation', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 1e-7, probability: '1' }] }, 'conventionalRoute.0.quantity'],
+    ['an overflowing quantity', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 1e400, probability: '1' }] }, 'conventionalRoute.0.quantity'],
+    ['a quantity above the maximum', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 100001, probability: '1' }] }, 'conventionalRoute.0.quantity'],
+    ['a numeric probability above 1', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 1, probability: 1.5 }] }, 'conventionalRoute.0.probability'],
+    ['a negative numeric probability', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 1, probability: -0.5 }] }, 'conventionalRoute.0.probability'],
+    ['a boolean probability', { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 1, probability: true }] }, 'conventionalRoute.0.probability'],
     ['an unknown field', { name: 'Jan Jansen' }, 'name'],
     ['a malformed caseId', { caseId: 'abc' }, 'caseId'],
     ['a non-boolean urgent', { urgent: 'yes' }, 'urgent'],
@@ -50,6 +56,27 @@ describe('requests: bad input, BSN refusal, retroactive spending, duplicates (e2
     expect(res.body.detail).toContain(field);
     expect(await count()).toBe(n);
     expect(await balances(t, fundId)).toEqual(before);
+  });
+
+  it('accepts quantity and probability as JSON numbers, priced exactly like the decimal strings', async () => {
+    const asNumbers = await t.api('POST', '/api/v1/requests', {
+      as: U.pro,
+      body: requestBody(caseId, fundId, { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: 365, probability: 0.5 }] }),
+    });
+    const asStrings = await t.api('POST', '/api/v1/requests', {
+      as: U.pro,
+      body: requestBody(caseId, fundId, { conventionalRoute: [{ costItemKey: 'case_meeting', quantity: '365', probability: '0.5' }] }),
+    });
+    expect(asNumbers.status).toBe(201);
+    expect(asStrings.status).toBe(201);
+    expect(asNumbers.body.comparison.lines).toEqual(asStrings.body.comparison.lines);
+    expect(asNumbers.body.comparison.avoidedCost).toEqual(asStrings.body.comparison.avoidedCost);
+  });
+
+  it('still refuses money as a JSON number', async () => {
+    const res = await t.api('POST', '/api/v1/requests', { as: U.pro, body: requestBody(caseId, fundId, { amount: 100 }) });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('amount');
   });
 
   it('refuses a body that is not JSON with a 400', async () => {

@@ -54,6 +54,7 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
         { label: S.period, value: periodLabel },
         { label: S.priceYear, value: String(priceYear) },
         { label: S.generated, value: generated },
+        ...(data.checkpoint ? [{ label: S.checkpoint, value: data.checkpoint }] : []),
       ],
       summaryHeading: S.summaryHeading,
       summary: summary(ctx, speed.medianLabel, speed.urgentShareLabel, keyFigures.pace.underspend),
