@@ -146,7 +146,9 @@ export class RequesterDto {
 }
 
 export class ApprovalDto {
+  @ApiProperty({ format: 'uuid' }) approverId!: string;
   @ApiProperty() approverName!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty({ enum: ['budget_holder', 'steering_group'] }) role!: string;
   @ApiProperty() comment!: string;

@@ -8,6 +8,8 @@ import { PayDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestPaymentsService } from '../requests/request-payments.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
+import { formatEuro } from '../common/money';
+import { confirmed } from './confirm';
 import { FieldErrors, fieldErrorsOf, FormInvalid, moneyInput, text, validateForm } from './forms';
 import { translate } from './i18n';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
@@ -53,8 +55,21 @@ export class AdminPaymentsPagesController {
 
   @Post(':id/cancel')
   async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    await this.decisions.cancel(user, p.id, text(body.reason).trim());
-    setFlash(res.req, translate(langOf(res), 'req.cancelled'));
+    const lang = langOf(res);
+    const reason = text(body.reason).trim();
+    const r = await this.queries.get(user, p.id, lang);
+    const ok = confirmed(res, body, {
+      title: translate(lang, 'confirm.payCancel.title'),
+      question: translate(lang, 'confirm.payCancel.question', { title: r.title, amount: formatEuro(r.committed, lang) }),
+      details: reason ? [{ label: translate(lang, 'confirm.reason'), value: reason }] : [],
+      action: `/admin/payments/${p.id}/cancel`,
+      fields: { reason },
+      yes: translate(lang, 'confirm.cancel.yes'),
+      back: '/admin/payments',
+    });
+    if (!ok) return;
+    await this.decisions.cancel(user, p.id, reason);
+    setFlash(res.req, translate(lang, 'req.cancelled'));
     await seeOther(res, '/admin/payments');
   }
 

@@ -9,6 +9,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateUserDto, mapUser, UpdateUserDto } from '../users/user.dto';
 import { ROLES } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { confirmed } from './confirm';
 import { asList, FieldErrors, fieldErrorsOf, FormInvalid, moneyInput, text, validateForm } from './forms';
 import { translate } from './i18n';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
@@ -70,6 +71,18 @@ export class AdminUsersPagesController {
     const action = text(body.action);
     if (action === 'deactivate' || action === 'activate') {
       if (p.id === me.id && action === 'deactivate') throw DomainError.conflict('USER.SELF', 'you cannot deactivate your own account');
+      if (action === 'deactivate') {
+        const u = mapUser(await this.users.get(p.id));
+        const ok = confirmed(res, body, {
+          title: translate(lang, 'confirm.deactivate.title'),
+          question: translate(lang, 'confirm.deactivate.question', { name: u.displayName, email: u.email }),
+          action: `/admin/users/${p.id}`,
+          fields: { action },
+          yes: translate(lang, 'confirm.deactivate.yes'),
+          back: `/admin/users/${p.id}`,
+        });
+        if (!ok) return;
+      }
       await this.users.update(p.id, { active: action === 'activate' });
       setFlash(res.req, translate(lang, 'admin.users.updated'));
       return seeOther(res, `/admin/users/${p.id}`);

@@ -1,15 +1,16 @@
 import { LIFE_DOMAIN_LABELS, LIFE_DOMAINS } from '../cases/life-domains';
 import type { Locale } from '../common/locale';
+import { EXTRA } from './i18n-extra';
 /**
  * The UI's words: Dutch by default, English on request (?lang=en, remembered in a cookie).
  * Keys are grouped by page; a missing English text falls back to Dutch, a missing key shows itself
  * so that it is noticed in review.
  */
 
-type Dict = Record<string, readonly [nl: string, en: string]>;
+export type Dict = Record<string, readonly [nl: string, en: string]>;
 
 const COMMON: Dict = {
-  'app.name': ['Doorbraakbudget', 'Breakthrough budget'],
+  'app.name': ['Doorbraakbudget', 'Doorbraakbudget'],
   'app.tagline': ['Flexibel, persoonsvolgend budget', 'Flexible, person-following budget'],
   'skip.main': ['Naar hoofdinhoud', 'Skip to main content'],
   'nav.label': ['Hoofdmenu', 'Main menu'],
@@ -31,7 +32,7 @@ const COMMON: Dict = {
   'lang.switchLabel': ['Switch to English', 'Naar het Nederlands'],
   'footer.text': [
     'Doorbraakbudget — geld dat de persoon volgt. Alleen gepseudonimiseerde gegevens: geen namen, geen BSN.',
-    'Breakthrough budget — money that follows the person. Pseudonymised data only: no names, no citizen service numbers.',
+    'Doorbraakbudget — money that follows the person. Pseudonymised data only: no names, no citizen service numbers.',
   ],
   'errors.summary': ['Er is iets niet goed ingevuld', 'Something is not filled in correctly'],
   'errors.prefix': ['Fout: ', 'Error: '],
@@ -298,7 +299,7 @@ const PAGES: Dict = {
   'cmp.preview': ['Berekend, nog niet opgeslagen', 'Calculated, not saved yet'],
   'queue.title': ['Te beoordelen aanvragen', 'Requests to decide'],
   'queue.intro': ['Spoedaanvragen en verlopen termijnen staan bovenaan.', 'Urgent requests and passed deadlines come first.'],
-  'queue.empty': ['Er wachten geen aanvragen op uw besluit.', 'No requests are waiting for your decision.'],
+  'queue.empty': ['Geen aanvragen meer: er wacht niets op uw besluit.', 'No more requests: nothing is waiting for your decision.'],
   'queue.timeLeft': ['Resterende tijd', 'Time left'],
   'queue.open': ['Beoordelen', 'Decide'],
   'queue.caption': ['Aanvragen die wachten op een besluit', 'Requests awaiting a decision'],
@@ -414,7 +415,7 @@ const PAGES: Dict = {
 /** Life domains come from the one label table shared with the reports and notifications. */
 const DOMAINS: Dict = Object.fromEntries(LIFE_DOMAINS.map((d) => [`domain.${d}`, [LIFE_DOMAIN_LABELS.nl[d], LIFE_DOMAIN_LABELS.en[d]] as const]));
 
-const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES };
+const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES, ...EXTRA };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
 export function translate(lang: Locale, key: string, params?: Record<string, unknown>): string {

@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
   { href: '/cases/new', label: 'nav.newCase', roles: ['professional'] },
   { href: '/requests/retroactive', label: 'nav.retroactive', roles: ['professional'] },
   { href: '/queue', label: 'nav.queue', roles: ['budget_holder'] },
+  { href: '/review', label: 'nav.review', roles: ['steering_group'] },
   { href: '/funds', label: 'nav.funds', roles: ['budget_holder', 'steering_group', 'admin'] },
   { href: '/reports', label: 'nav.reports', roles: ['steering_group', 'budget_holder', 'admin'] },
   { href: '/admin/funds', label: 'nav.adminFunds', roles: ['admin'] },

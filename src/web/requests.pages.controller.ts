@@ -10,6 +10,8 @@ import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestDraftsService } from '../requests/request-drafts.service';
 import { RequestPaymentsService } from '../requests/request-payments.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
+import { formatEuro } from '../common/money';
+import { confirmed } from './confirm';
 import { fieldErrorsOf, FieldErrors, FormInvalid, text, validateForm } from './forms';
 import { translate } from './i18n';
 import { problemText } from './problem-text';
@@ -124,6 +126,17 @@ export class RequestsPagesController {
   async withdraw(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const dto = await validateForm(ReasonDto, { reason: text(body.reason).trim() || undefined }, lang).catch(() => ({ reason: undefined }));
+    const r = await this.queries.get(user, p.id, lang);
+    const ok = confirmed(res, body, {
+      title: translate(lang, 'confirm.withdraw.title'),
+      question: translate(lang, 'confirm.withdraw.question', { title: r.title, amount: formatEuro(r.amount, lang) }),
+      details: dto.reason ? [{ label: translate(lang, 'confirm.reason'), value: dto.reason }] : [],
+      action: `/requests/${p.id}/withdraw`,
+      fields: { reason: dto.reason ?? '' },
+      yes: translate(lang, 'confirm.withdraw.yes'),
+      back: `/requests/${p.id}`,
+    });
+    if (!ok) return;
     await this.decisions.withdraw(user, p.id, dto.reason);
     setFlash(res.req, translate(lang, 'req.withdrawn'));
     await seeOther(res, `/requests/${p.id}`);
