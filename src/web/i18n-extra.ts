@@ -61,4 +61,9 @@ export const EXTRA: Dict = {
   'confirm.payCancel.title': ['Reservering annuleren', 'Cancel commitment'],
   'confirm.payCancel.question': ['Wilt u de aanvraag "{title}" annuleren? Wat nog gereserveerd staat ({amount}) gaat terug naar het fonds; betaalde bedragen blijven staan.', 'Do you want to cancel the request "{title}"? What is still committed ({amount}) goes back to the fund; payments made stay.'],
   'confirm.reason': ['Reden', 'Reason'],
+  'cookie.warning.title': ['Inloggen lukt zo niet: de sessiecookie kan niet worden opgeslagen', 'Logging in cannot work like this: the session cookie cannot be stored'],
+  'cookie.warning.text': [
+    'U opent deze site via gewoon http, terwijl de cookies alleen via https mogen worden verstuurd (Secure, omdat NODE_ENV=production). Uw browser slaat de sessiecookie daarom niet op. Open de site via https, of start de dienst met COOKIE_SECURE=false als u bewust zonder https werkt (alleen op een vertrouwd netwerk).',
+    'You opened this site over plain http, while its cookies may only travel over https (Secure, because NODE_ENV=production). Your browser therefore does not store the session cookie. Open the site over https, or start the service with COOKIE_SECURE=false if you knowingly run without https (on a trusted network only).',
+  ],
 };
