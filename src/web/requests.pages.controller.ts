@@ -16,7 +16,7 @@ import { fieldErrorsOf, FieldErrors, FormInvalid, text, validateForm } from './f
 import { translate } from './i18n';
 import { problemText } from './problem-text';
 import {
-  emptyRequestForm, remapRouteErrors, RequestForm, requestFormFromBody, requestFormFromDto, RequestFormSupport, requestPlain,
+  applyLineAction, emptyRequestForm, MAX_LINES, remapRouteErrors, routeWarnings, RequestForm, requestFormFromBody, requestFormFromDto, RequestFormSupport, requestPlain,
 } from './request-form';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
 
@@ -49,6 +49,7 @@ export class RequestsPagesController {
   async create(@CurrentUser() user: AuthUser, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const form = requestFormFromBody(body);
     const action = text(body.action);
+    if (applyLineAction(form, action)) return this.calculate(res, user, 'new', form, undefined, true);
     if (action === 'calculate') return this.calculate(res, user, 'new', form);
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
@@ -71,7 +72,9 @@ export class RequestsPagesController {
   @Roles('professional')
   async retro(@CurrentUser() user: AuthUser, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const form = requestFormFromBody(body);
-    if (text(body.action) === 'calculate') return this.calculate(res, user, 'retro', form);
+    const action = text(body.action);
+    if (applyLineAction(form, action)) return this.calculate(res, user, 'retro', form, undefined, true);
+    if (action === 'calculate') return this.calculate(res, user, 'retro', form);
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
     try {
@@ -103,6 +106,7 @@ export class RequestsPagesController {
     const r = await this.editable(user, p.id);
     const form = { ...requestFormFromBody(body), caseId: r.caseId ?? '', fundId: r.fundId };
     const action = text(body.action);
+    if (applyLineAction(form, action)) return this.calculate(res, user, 'edit', form, r, true);
     if (action === 'calculate') return this.calculate(res, user, 'edit', form, r);
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
@@ -161,8 +165,10 @@ export class RequestsPagesController {
     await seeOther(res, `/requests/${id}`);
   }
 
-  private async calculate(res: Response, user: AuthUser, mode: Mode, form: RequestForm, r?: RequestDto): Promise<void> {
+  /** "Bereken vergelijking"; `quiet` for adding or removing a line, which is no time to complain about other fields. */
+  private async calculate(res: Response, user: AuthUser, mode: Mode, form: RequestForm, r?: RequestDto, quiet = false): Promise<void> {
     const { comparison, errors } = await this.support.preview(form, langOf(res));
+    if (quiet) return this.form(res, user, mode, form, {}, comparison, r);
     await this.form(res, user, mode, form, errors, comparison, r, Object.keys(errors).length ? 422 : 200);
   }
 
@@ -179,9 +185,12 @@ export class RequestsPagesController {
 
   private async form(res: Response, user: AuthUser, mode: Mode, form: RequestForm, errors: FieldErrors, comparison: unknown = null, r?: RequestDto, status = 200) {
     const lang: Locale = langOf(res);
-    const options = await this.support.options(user, lang);
+    const { catalogue, ...options } = await this.support.options(user, lang);
     const action = mode === 'new' ? '/requests/new' : mode === 'retro' ? '/requests/retroactive' : `/requests/${r?.id}/edit`;
-    renderPage(res, 'requests/form', { mode, form, errors, comparison, r, action, ...options }, status);
+    // the only fund one can request from is chosen already
+    if (mode !== 'edit' && !form.fundId && options.fundOptions.length === 1) form.fundId = options.fundOptions[0].value;
+    const warnings = routeWarnings(form, catalogue, lang);
+    renderPage(res, 'requests/form', { mode, form, errors, comparison, r, action, warnings, maxLines: MAX_LINES, ...options }, status);
   }
 
   private async editable(user: AuthUser, id: string): Promise<RequestDto> {

@@ -101,6 +101,8 @@ describe('web journey: request → queue → approval', () => {
     await page.locator('#f-conventionalRoute-0-costItemKey').selectOption('detention_day');
     await page.locator('#f-conventionalRoute-0-quantity').fill('60');
     await page.locator('#f-conventionalRoute-0-percent').fill('50');
+    await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+    await shows(page, page.locator('#f-conventionalRoute-1-costItemKey'));
     await page.locator('#f-conventionalRoute-1-costItemKey').selectOption('case_meeting');
     await page.locator('#f-conventionalRoute-1-quantity').fill('4');
     await page.locator('#f-conventionalRoute-1-percent').fill('100');
