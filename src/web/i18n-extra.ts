@@ -43,6 +43,7 @@ export const EXTRA: Dict = {
   'review.empty': ['Er wachten geen aanvragen op een tweede akkoord. Geen aanvragen meer.', 'No requests are waiting for a second approval. No more requests.'],
   'review.firstBy': ['Eerste akkoord', 'First approval'],
   'nav.review': ['Te beoordelen', 'To decide'],
+  'nav.menu': ['Menu', 'Menu'],
   'confirm.title': ['Weet u het zeker?', 'Are you sure?'],
   'confirm.no': ['Nee, ga terug', 'No, go back'],
   'confirm.irreversible': ['Dit kunt u niet ongedaan maken.', 'You cannot undo this.'],

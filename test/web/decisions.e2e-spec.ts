@@ -181,6 +181,21 @@ describe('web: decisions by two approvers and the steering group', () => {
     expect(await status(id)).toBe('cancelled');
   });
 
+  it('keeps the header and menu of a 390 px phone within a fifth of the screen, behind a Menu button that opens', async () => {
+    const page = await as(STEERING, PHONE);
+    const header = await page.locator('header.app-header').boundingBox();
+    expect(header?.height ?? 9999).toBeLessThanOrEqual(PHONE.height / 5);
+    await expect(page.getByRole('link', { name: 'Te beoordelen' }).count()).resolves.toBe(0); // folded away
+    await page.locator('summary', { hasText: 'Menu' }).click();
+    await checker.check(page, 'decide-07-phone-menu-open');
+    await page.getByRole('navigation').getByRole('link', { name: 'Te beoordelen' }).click();
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).pathname).toBe('/review');
+    const desktop = await as(STEERING, LAPTOP);
+    await expect(desktop.locator('summary', { hasText: 'Menu' }).isVisible()).resolves.toBe(false);
+    await expect(desktop.getByRole('navigation').getByRole('link', { name: 'Te beoordelen' }).isVisible()).resolves.toBe(true);
+  });
+
   it('passes axe on every page visited, with no CSP violations', async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     expect(checker.failures()).toEqual([]);
