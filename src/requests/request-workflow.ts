@@ -8,6 +8,7 @@ import { requestEventChainContent } from '../ledger/hash-chain';
 import { LedgerService } from '../ledger/ledger.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RequestEntity, RequestStatus } from './request.entities';
+import { reasonCodeOf } from './reason-codes';
 import { RequestsRepository } from './requests.repository';
 import { startOfYear, calendarYear } from '../common/dutch-time';
 
@@ -74,7 +75,10 @@ export class RequestWorkflow {
       createdAt: at,
     };
     const link = await this.ledger.appendChainRecord(request.fundId, requestEventChainContent(fields));
-    const eventId = await this.requests.insertEvent({ ...fields, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash });
+    const coded = reasonCodeOf(reason);
+    const eventId = await this.requests.insertEvent({
+      ...fields, reasonCode: coded?.code ?? null, reasonParams: coded?.params ?? null, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash,
+    });
     await this.notifications.enqueue(eventId, request.id, at);
   }
 

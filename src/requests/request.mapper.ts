@@ -38,6 +38,8 @@ export function mapEvent(e: RequestEventEntity, people: Map<string, PersonRow>):
     from: e.fromStatus,
     to: e.toStatus,
     reason: e.reason,
+    reasonCode: e.reasonCode ?? null,
+    reasonParams: e.reasonParams ?? null,
   };
 }
 

@@ -1,9 +1,9 @@
+import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { UuidParamDto } from '../common/validation';
 import { PayDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestPaymentsService } from '../requests/request-payments.service';
@@ -31,7 +31,7 @@ export class AdminPaymentsPagesController {
   }
 
   @Post(':id/pay')
-  async pay(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async pay(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const form = { reference: text(body.reference), amount: text(body.amount), releaseRemainder: body.releaseRemainder === 'true' };
     const amount = moneyInput(form.amount);
@@ -54,7 +54,7 @@ export class AdminPaymentsPagesController {
   }
 
   @Post(':id/cancel')
-  async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async cancel(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const reason = text(body.reason).trim();
     const r = await this.queries.get(user, p.id, lang);

@@ -1,10 +1,10 @@
+import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { UuidParamDto } from '../common/validation';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateUserDto, mapUser, UpdateUserDto } from '../users/user.dto';
 import { ROLES } from '../users/user.entity';
@@ -60,13 +60,13 @@ export class AdminUsersPagesController {
   }
 
   @Get(':id')
-  async edit(@Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async edit(@Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const u = mapUser(await this.users.get(p.id));
     await this.editPage(res, u.id, { roles: u.roles, mandate: u.mandate ? u.mandate.replace('.', ',') : '' }, {});
   }
 
   @Post(':id')
-  async update(@CurrentUser() me: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async update(@CurrentUser() me: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const action = text(body.action);
     if (action === 'deactivate' || action === 'activate') {

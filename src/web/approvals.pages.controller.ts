@@ -1,10 +1,10 @@
+import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
-import { UuidParamDto } from '../common/validation';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
 import { ApproveDto, RejectDto, RequestDto, RequestInfoDto } from '../requests/request.dto';
@@ -58,12 +58,12 @@ export class ApprovalsPagesController {
   }
 
   @Get('approvals/:id')
-  async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     await this.page(res, user, p.id, {});
   }
 
   @Post('approvals/:id/approve')
-  async approve(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async approve(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const dto = await this.valid(res, user, p.id, ApproveDto, { comment: text(body.comment).trim() || undefined }, lang);
     if (!dto) return;
@@ -73,7 +73,7 @@ export class ApprovalsPagesController {
   }
 
   @Post('approvals/:id/reject')
-  async reject(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async reject(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const reason = text(body.reason);
     if (!reason.trim()) return this.page(res, user, p.id, { reason: translate(lang, 'approve.reason.required') }, { reason }, 422);
@@ -95,7 +95,7 @@ export class ApprovalsPagesController {
   }
 
   @Post('approvals/:id/request-info')
-  async requestInfo(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async requestInfo(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const question = text(body.question);
     if (!question.trim()) return this.page(res, user, p.id, { question: translate(lang, 'approve.question.required') }, { question }, 422);
@@ -107,7 +107,7 @@ export class ApprovalsPagesController {
 
   @Post('approvals/:id/cancel')
   @Roles('budget_holder')
-  async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async cancel(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const reason = text(body.cancelReason).trim();
     const r = await this.queries.get(user, p.id, lang);

@@ -1,10 +1,10 @@
+import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
-import { UuidParamDto } from '../common/validation';
 import { CreateContributionDto, CreateFundDto, FundDto } from '../funds/fund.dto';
 import { mapFund, mapFundSummary } from '../funds/fund.mapper';
 import { FundsService } from '../funds/funds.service';
@@ -59,13 +59,13 @@ export class FundsPagesController {
 
   @Get('funds/:id')
   @Roles('budget_holder', 'steering_group', 'admin')
-  async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     await this.fundPage(res, user, p.id, { organisationId: '', amount: '', note: '' }, {});
   }
 
   @Post('funds/:id/contributions')
   @Roles('admin')
-  async contribute(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async contribute(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const form = { organisationId: text(body.organisationId), amount: text(body.amount), note: text(body.note) };
     try {

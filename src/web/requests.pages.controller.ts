@@ -1,10 +1,10 @@
+import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, hasRole, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { UuidParamDto } from '../common/validation';
 import { CreateRequestDto, ReasonDto, RequestDto, RetroactiveRequestDto, UpdateRequestDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestDraftsService } from '../requests/request-drafts.service';
@@ -87,7 +87,7 @@ export class RequestsPagesController {
   }
 
   @Get(':id')
-  async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const r = await this.queries.get(user, p.id, langOf(res));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
     renderPage(res, 'requests/show', { r, can: this.abilities(user, r), errors: {}, barrierLabels });
@@ -95,14 +95,14 @@ export class RequestsPagesController {
 
   @Get(':id/edit')
   @Roles('professional')
-  async editForm(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async editForm(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const r = await this.editable(user, p.id);
     await this.form(res, user, 'edit', requestFormFromDto(r), {}, null, r);
   }
 
   @Post(':id/edit')
   @Roles('professional')
-  async update(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async update(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const r = await this.editable(user, p.id);
     const form = { ...requestFormFromBody(body), caseId: r.caseId ?? '', fundId: r.fundId };
     const action = text(body.action);
@@ -121,13 +121,13 @@ export class RequestsPagesController {
 
   @Post(':id/submit')
   @Roles('professional')
-  async submit(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async submit(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     await this.afterSave(res, user, p.id, true);
   }
 
   @Post(':id/withdraw')
   @Roles('professional')
-  async withdraw(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async withdraw(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const dto = await validateForm(ReasonDto, { reason: text(body.reason).trim() || undefined }, lang).catch(() => ({ reason: undefined }));
     const r = await this.queries.get(user, p.id, lang);
