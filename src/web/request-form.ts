@@ -15,6 +15,7 @@ import { calendarYear } from '../common/dutch-time';
 import { PROVISION_REASONS, RequestDto } from '../requests/request.dto';
 import { asList, decimalInput, FieldErrors, fieldErrorsOf, moneyInput, percentToProbability, probabilityToPercent, text } from './forms';
 import { translate } from './i18n';
+import { unitText } from './tier-reason';
 
 const MIN_ROUTE_LINES = 1;
 const MAX_ROUTE_LINES = 30;
@@ -229,7 +230,7 @@ export function remapRouteErrors(errors: FieldErrors, routeIndex: number[], lang
 
 function itemLabel(i: PickerItem, lang: Locale): string {
   const year = i.priceYear ? translate(lang, 'req.route.priceYear', { year: i.priceYear }) : translate(lang, 'req.route.noYear');
-  return `${lang === 'en' ? i.labelEn : i.labelNl} — ${formatEuro(i.amount, lang)} ${i.unit} (${year})`;
+  return `${lang === 'en' ? i.labelEn : i.labelNl} — ${formatEuro(i.amount, lang)} ${unitText(i.unit, lang)} (${year})`;
 }
 
 /** The catalogue grouped by kind (fiscal, societal) and bearer, each group sorted by label. */
