@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan, Not } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../users/user.entity';
@@ -29,6 +29,16 @@ export class FundsRepository {
 
   insert(values: Omit<FundEntity, 'id' | 'createdAt' | 'chainSeq' | 'chainHead'>): Promise<FundEntity> {
     return this.m.save(this.m.create(FundEntity, values));
+  }
+
+  async updateRules(fundId: string, values: Pick<FundEntity, 'requesterMandate' | 'singleApproverLimit' | 'personCapPerYear' | 'urgentDecisionHours' | 'decisionWorkingDays'>): Promise<void> {
+    await this.m.update(FundEntity, { id: fundId }, values);
+  }
+
+  /** The fund's holders become exactly `userIds`. */
+  async replaceHolders(fundId: string, userIds: string[]): Promise<void> {
+    await this.m.delete(FundHolderEntity, userIds.length ? { fundId, userId: Not(In(userIds)) } : { fundId });
+    await this.addHolders(fundId, userIds);
   }
 
   async addHolders(fundId: string, userIds: string[]): Promise<void> {

@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/catalogue', label: 'nav.catalogue', roles: ['admin'] },
   { href: '/admin/payments', label: 'nav.payments', roles: ['admin'] },
+  { href: '/admin/ledger', label: 'nav.ledger', roles: ['admin'] },
   { href: '/notifications', label: 'nav.notifications', roles: ['professional', 'budget_holder', 'steering_group', 'admin'] },
 ];
 
