@@ -118,6 +118,30 @@ describe('web: administration after creation', () => {
     await expect(page.locator('main').textContent()).resolves.not.toContain(temporary);
   });
 
+  it('changes a catalogue item’s price year and source, listing labels and full sources instead of keys', async () => {
+    const page = await as(ADMIN);
+    await page.goto(`${t.baseUrl}/admin/catalogue`);
+    const main = await page.locator('main').innerText();
+    expect(main).not.toContain('detention_day');
+    expect(main).toContain('Dag detentie volwassene');
+    await page.getByRole('link', { name: /Bedrag, prijsjaar en bron wijzigen — Dag detentie volwassene/ }).click();
+    await expect(page.getByLabel(/Prijsjaar/).inputValue()).resolves.toBe('2013');
+    await page.getByLabel(/Prijsjaar/).fill('1850');
+    await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+    await shows(page, page.locator('.app-error-summary'));
+    await checker.check(page, 'admin-edit-catalogue-errors');
+    const longSource = 'DJI, Kerncijfers gevangeniswezen 2024, tabel 3.2: gemiddelde kostprijs per plaats per dag, inclusief overhead, huisvesting en zorg, herberekend door de gemeente';
+    await page.getByLabel(/Prijsjaar/).fill('2024');
+    await page.getByLabel('Bron', { exact: true }).fill(longSource);
+    await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+    await expect(flash(page)).resolves.toContain('Nieuwe versie van Dag detentie volwassene');
+    const items = await t.api('GET', '/api/v1/cost-items', { as: ADMIN });
+    const item = (items.body.items ?? items.body).find((i: { key: string }) => i.key === 'detention_day');
+    expect([item.year, item.source]).toEqual([2024, longSource]);
+    await expect(page.locator('main').innerText()).resolves.toContain(longSource);
+    await both('/admin/catalogue/detention_day/edit', 'catalogue-item');
+  });
+
   it('shows the ledger check as a readable Dutch page', async () => {
     const page = await as(ADMIN);
     await page.getByRole('link', { name: 'Grootboekcontrole' }).click();
