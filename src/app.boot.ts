@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from './app.module';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrationsLocked } from './database/migrate';
-import { DemoSeeder } from './seed/demo-seeder';
+import { DemoBoot, DemoSeeder } from './seed/demo-seeder';
 
 /**
  * The boot sequence the server (main.ts) and the command lines (reports/report-cli.ts) share:
@@ -22,9 +22,13 @@ export async function startDatabase(config: RuntimeConfig): Promise<BootDatabase
   return { url: embedded.url, embedded };
 }
 
-/** Pending migrations (unless MIGRATE_ON_BOOT=false), then the demo data on boot; returns the migrations applied. */
-export async function prepareDatabase(app: INestApplicationContext, config: RuntimeConfig, db: BootDatabase): Promise<string[]> {
+/** Pending migrations (unless MIGRATE_ON_BOOT=false), then the demo data on boot: the migrations applied and what the demo seeding did. */
+export async function prepareDatabase(
+  app: INestApplicationContext,
+  config: RuntimeConfig,
+  db: BootDatabase,
+): Promise<{ applied: string[]; demo: DemoBoot | null }> {
   const applied = config.migrateOnBoot ? await runMigrationsLocked(app.get(DataSource)) : [];
-  await app.get(DemoSeeder).seedOnBoot(config, db.embedded !== null);
-  return applied;
+  const demo = await app.get(DemoSeeder).seedOnBoot(config, db.embedded !== null);
+  return { applied, demo };
 }

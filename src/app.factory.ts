@@ -1,4 +1,3 @@
-import { ConsoleLogger, LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import connectPgSimple from 'connect-pg-simple';
@@ -8,21 +7,12 @@ import { Pool } from 'pg';
 import { AppModule, RuntimeConfig } from './app.module';
 import { apiVersionHeader } from './common/api-version';
 import { methodNotAllowed } from './common/method-not-allowed';
+import { createRootLogger, PinoNestLogger } from './common/app-logger';
 import { setupOpenApi } from './common/openapi';
 import { requestLogger } from './common/request-logger';
 import { assertJsonDepth } from './common/input-guards';
 import { createValidationPipe } from './common/validation-pipe';
 import { setupWeb } from './web/web.setup';
-
-const NEST_LEVELS: Record<string, NestLogLevel[]> = {
-  silent: [],
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 export interface CreatedApp {
   app: NestExpressApplication;
@@ -32,14 +22,15 @@ export interface CreatedApp {
 
 /** Build the configured Nest application (not yet listening). Used by main.ts, tests and benchmarks. */
 export async function createApp(config: RuntimeConfig, databaseUrl: string): Promise<CreatedApp> {
+  const log = createRootLogger(config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bodyParser: false,
-    logger: new ConsoleLogger({ logLevels: NEST_LEVELS[config.logLevel], prefix: 'Doorbraakbudget' }),
+    logger: config.logLevel === 'silent' ? false : new PinoNestLogger(log),
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(apiVersionHeader);
-  app.use(requestLogger(config.logLevel));
+  app.use(requestLogger(log));
   app.use(
     helmet({
       contentSecurityPolicy: {

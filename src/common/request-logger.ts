@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { LogLevel } from '../config/env';
 
 /**
  * Structured request log: one JSON line per request with a request id (taken from X-Request-Id
  * when a proxy sets one), method, path, status and duration. No bodies, no query strings, no
  * headers: nothing personal ends up in the log. The id is echoed in the X-Request-Id header.
  */
-export function requestLogger(level: LogLevel) {
+export function requestLogger(logger: Logger) {
   return pinoHttp({
-    logger: pino({ level, base: undefined }),
+    logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();

@@ -25,6 +25,20 @@ export class FundRulesDto {
   decisionWorkingDays?: number;
 }
 
+/** Change a fund after creation: its rules and its budget holders (applies to submissions from now on). */
+export class UpdateFundDto {
+  @ApiProperty({ type: FundRulesDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => FundRulesDto)
+  rules!: FundRulesDto;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'budget holders of this fund (replaces the list)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  holderIds!: string[];
+}
+
 export class CreateFundDto {
   @ValidateText(200, { example: 'Doorbraakfonds Utrecht 2026' }) @MinLength(1, { message: 'name must not be empty' }) @ApiProperty({ minLength: 1, pattern: '\\S' }) name!: string;
   @ValidateDate() periodStart!: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan, Not } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity, FundHolderEntity } from './fund.entity';
 import type { HolderView } from './fund.mapper';
@@ -34,6 +34,16 @@ export class FundsRepository {
 
   insert(values: Omit<FundEntity, 'id' | 'createdAt' | 'chainSeq' | 'chainHead'>): Promise<FundEntity> {
     return this.m.save(this.m.create(FundEntity, values));
+  }
+
+  async updateRules(fundId: string, values: Pick<FundEntity, 'requesterMandate' | 'singleApproverLimit' | 'personCapPerYear' | 'urgentDecisionHours' | 'decisionWorkingDays'>): Promise<void> {
+    await this.m.update(FundEntity, { id: fundId }, values);
+  }
+
+  /** The fund's holders become exactly `userIds`. */
+  async replaceHolders(fundId: string, userIds: string[]): Promise<void> {
+    await this.m.delete(FundHolderEntity, userIds.length ? { fundId, userId: Not(In(userIds)) } : { fundId });
+    await this.addHolders(fundId, userIds);
   }
 
   async addHolders(fundId: string, userIds: string[]): Promise<void> {

@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/env';
 import { TransactionRunner } from '../database/transaction-runner';
 import { LedgerService } from '../ledger/ledger.service';
 import type { FundBalances } from '../ledger/ledger.types';
-import { CreateContributionDto, CreateFundDto, CreateTransferDto } from './fund.dto';
+import { CreateContributionDto, CreateFundDto, CreateTransferDto, UpdateFundDto } from './fund.dto';
 import { FundEntity } from './fund.entity';
 import type { EntryPage, FundContribution, FundTransfer, FundView } from './fund.mapper';
 import { FundErrors } from './fund.errors';
@@ -96,6 +96,32 @@ export class FundsService {
       });
       await this.ledger.openAccounts(fund.id);
       await this.repo.addHolders(fund.id, holderIds);
+      return this.get(fund.id);
+    });
+  }
+
+  /**
+   * Edit a fund's rules and budget holders. Under the fund lock, so that an approval running at the
+   * same moment sees either the old or the new rules; requests already submitted keep their tier.
+   */
+  async update(id: string, dto: UpdateFundDto): Promise<FundView> {
+    const rules = dto.rules;
+    if (new Dec(rules.requesterMandate).gt(rules.singleApproverLimit)) {
+      throw DomainError.invalidField('rules.requesterMandate', `must not be above rules.singleApproverLimit (${rules.singleApproverLimit})`);
+    }
+    const holderIds = [...new Set(dto.holderIds)];
+    return this.ledger.withFund(id, async ({ fund }) => {
+      const found = new Set((await this.users.activeByIds(holderIds)).map((u) => u.id));
+      const unknown = holderIds.filter((h) => !found.has(h));
+      if (unknown.length) throw DomainError.invalidField('holderIds', `no active user ${unknown.join(', ')}`, 'UNKNOWN_USER');
+      await this.repo.updateRules(fund.id, {
+        requesterMandate: new Dec(rules.requesterMandate),
+        singleApproverLimit: new Dec(rules.singleApproverLimit),
+        personCapPerYear: new Dec(rules.personCapPerYear),
+        urgentDecisionHours: rules.urgentDecisionHours,
+        decisionWorkingDays: rules.decisionWorkingDays ?? fund.decisionWorkingDays,
+      });
+      await this.repo.replaceHolders(fund.id, holderIds);
       return this.get(fund.id);
     });
   }

@@ -11,6 +11,7 @@ import { OpenFund } from '../ledger/open-fund';
 import { RequestEntity, RequestStatus } from './request.entities';
 import { RequestErrors } from './request.errors';
 import { RequestStepListener } from './request-step.listener';
+import { reasonCodeOf } from './reason-codes';
 import { RequestsRepository } from './requests.repository';
 
 /** What one workflow step works on: the open (locked) fund, the locked request, and the actor's access. */
@@ -104,7 +105,10 @@ export class RequestWorkflow {
       createdAt: at,
     };
     const link = fund.chain(requestEventChainContent(fields));
-    const eventId = await this.requests.insertEvent({ ...fields, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash });
+    const coded = reasonCodeOf(reason);
+    const eventId = await this.requests.insertEvent({
+      ...fields, reasonCode: coded?.code ?? null, reasonParams: coded?.params ?? null, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash,
+    });
     await this.listener.stepRecorded(eventId, request.id, at);
   }
 

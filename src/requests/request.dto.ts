@@ -150,7 +150,9 @@ export class RequesterDto {
 }
 
 export class ApprovalDto {
+  @ApiProperty({ format: 'uuid' }) approverId!: string;
   @ApiProperty() approverName!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty({ enum: ['budget_holder', 'steering_group'] }) role!: string;
   @ApiProperty() comment!: string;
@@ -172,6 +174,8 @@ export class HistoryEventDto {
   @ApiProperty({ nullable: true, type: String }) from!: string | null;
   @ApiProperty() to!: string;
   @ApiProperty() reason!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'stable code of a reason the system wrote (null for text a person typed)' }) reasonCode!: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'parameters of reasonCode; money as decimal strings' }) reasonParams!: Record<string, string> | null;
 }
 
 export class OutcomeResponseDto {

@@ -94,6 +94,9 @@ export class RequestEventEntity {
   @Column({ type: 'text', nullable: true }) fromStatus!: string | null;
   @Column({ type: 'text' }) toStatus!: string;
   @Column({ type: 'text', default: '' }) reason!: string;
+  /** the reason as a code with parameters (reason-codes.ts), for rendering per language; null for typed text */
+  @Column({ type: 'text', nullable: true }) reasonCode!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) reasonParams!: Record<string, string> | null;
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'char', length: 64 }) prevHash!: string;
   @Column({ type: 'char', length: 64 }) hash!: string;

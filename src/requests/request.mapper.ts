@@ -26,7 +26,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export function mapApproval(a: RequestApprovalEntity, people: Map<string, PersonRow>): ApprovalDto {
   const p = people.get(a.approverId);
-  return { approverName: p?.name ?? '', organisationName: p?.organisationName ?? '', role: a.approverRole, comment: a.comment, at: a.createdAt.toISOString() };
+  return { approverId: a.approverId, approverName: p?.name ?? '', organisationId: a.organisationId, organisationName: p?.organisationName ?? '', role: a.approverRole, comment: a.comment, at: a.createdAt.toISOString() };
 }
 
 export function mapEvent(e: RequestEventEntity, people: Map<string, PersonRow>): HistoryEventDto {
@@ -38,6 +38,8 @@ export function mapEvent(e: RequestEventEntity, people: Map<string, PersonRow>):
     from: e.fromStatus,
     to: e.toStatus,
     reason: e.reason,
+    reasonCode: e.reasonCode ?? null,
+    reasonParams: e.reasonParams ?? null,
   };
 }
 

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuthUser } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
 import { Clock } from '../common/clock';
@@ -22,6 +24,15 @@ export interface SeededBasics {
   password: string;
   organisations: Record<string, OrganisationEntity>;
   users: Record<string, UserEntity>;
+}
+
+/** What the boot tells about the demo accounts. */
+export interface DemoBoot {
+  /** seeded at this start (false: from an earlier start) */
+  created: boolean;
+  /** null when it was random and is no longer known */
+  password: string | null;
+  fromEnv: boolean;
 }
 
 export const DEMO_FUND_NAME = (year: number) => `Doorbraakfonds Zuidoost ${year}`;
@@ -50,24 +61,31 @@ export class DemoSeeder {
     private readonly outcomes: RequestOutcomesService,
   ) {}
 
-  /** Boot rule: DEMO_SEED=true seeds; unset seeds only an empty embedded database. */
-  async seedOnBoot(config: AppConfig, embedded: boolean): Promise<void> {
-    const empty = (await this.tx.manager.count(UserEntity)) === 0;
+  /**
+   * Boot rule: DEMO_SEED=true seeds; unset seeds only an empty embedded database. Returns what the
+   * ready message should tell about the demo (null: no demo data here), including the password: a
+   * random one is kept in DATA_DIR/demo-password so that every start can repeat it.
+   */
+  async seedOnBoot(config: AppConfig, embedded: boolean): Promise<DemoBoot | null> {
+    const passwordFile = join(config.dataDir, 'demo-password');
+    const present = !!(await this.tx.manager.findOneBy(UserEntity, { email: 'admin@demo.local' }));
+    const empty = present ? false : (await this.tx.manager.count(UserEntity)) === 0;
     const wanted = config.demoSeed ?? (embedded && empty);
-    if (!wanted) return;
-    if (await this.tx.manager.findOneBy(UserEntity, { email: 'admin@demo.local' })) {
-      this.log.log('demo data already present; nothing added');
-      return;
+    if (present) {
+      if (!wanted && !embedded) return null;
+      const kept = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : null;
+      return { created: false, password: config.demoPassword ?? kept, fromEnv: config.demoPassword !== null };
     }
+    if (!wanted) return null;
     const password = config.demoPassword ?? randomBytes(9).toString('base64url');
     const started = Date.now();
     await this.seed(password);
-    const lines = [
-      `Demo data created in ${Date.now() - started} ms. Log in at the web UI with one of these accounts:`,
-      ...DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}`),
-      `  password: ${password}${config.demoPassword ? ' (from DEMO_PASSWORD)' : ' (random; shown only now — set DEMO_PASSWORD to choose one)'}`,
-    ];
-    this.log.log(lines.join('\n'));
+    if (!config.demoPassword) {
+      mkdirSync(config.dataDir, { recursive: true });
+      writeFileSync(passwordFile, password + '\n', { mode: 0o600 });
+    }
+    this.log.log(`demo data created in ${Date.now() - started} ms`);
+    return { created: true, password, fromEnv: config.demoPassword !== null };
   }
 
   /** Organisations and users only (tests build the rest themselves). */

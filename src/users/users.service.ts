@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -110,6 +111,38 @@ export class UsersService {
       );
       return this.get(saved.id);
     });
+  }
+
+  /** An administrator corrects a user's name, e-mail address or organisation. */
+  async updateProfile(id: string, input: { displayName: string; email: string; organisationId: string }): Promise<UserEntity> {
+    return this.tx.run(async () => {
+      const u = await this.get(id);
+      const email = input.email.trim().toLowerCase();
+      const other = await this.users.findByEmail(email);
+      if (other && other.id !== id) throw DomainError.conflict('USER.EXISTS', `a user with email ${email} already exists`);
+      await this.organisations.get(input.organisationId);
+      // another organisation changes what the user may see: tokens and sessions issued before stop working
+      if (u.organisationId !== input.organisationId) u.tokenVersion += 1;
+      Object.assign(u, { displayName: input.displayName, email, organisationId: input.organisationId, organisation: undefined });
+      await this.users.save(u);
+      return this.get(id);
+    });
+  }
+
+  /**
+   * A temporary password for a user who lost theirs: random, returned once to be handed over, stored
+   * only as its hash. The old password stops working at once.
+   */
+  async resetPassword(id: string): Promise<string> {
+    const temporary = randomBytes(12).toString('base64url');
+    const passwordHash = await argon2.hash(temporary, { type: argon2.argon2id });
+    await this.tx.run(async () => {
+      const u = await this.get(id);
+      u.passwordHash = passwordHash;
+      u.tokenVersion += 1; // the old password's tokens and sessions stop working too
+      await this.users.save(u);
+    });
+    return temporary;
   }
 
   /** `actorId`: the administrator making the change (self-lockout is refused). */

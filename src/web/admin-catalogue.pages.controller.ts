@@ -43,21 +43,49 @@ export class AdminCataloguePagesController {
     await seeOther(res, '/admin/catalogue');
   }
 
+  /** One item's amount, price year, source and address (a new version of the item). */
+  @Get(':key/edit')
+  async editForm(@Param('key') key: string, @Res() res: Response): Promise<void> {
+    const item = await this.current(key);
+    await this.editPage(res, item, { amount: item.amount.replace('.', ','), priceYear: item.year ? String(item.year) : '', source: item.source, url: item.url ?? '' }, {});
+  }
+
   @Post(':key')
   async change(@CurrentUser() user: AuthUser, @Param('key') key: string, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const amount = text(body.amount);
+    const full = body.form === 'edit';
+    const form = { amount, priceYear: text(body.priceYear).trim(), source: text(body.source).trim(), url: text(body.url).trim() };
     let label = key;
     try {
-      const dto = await validateForm(UpdateCostItemDto, { amount: moneyInput(amount) }, lang);
+      const plain: Record<string, unknown> = full
+        ? {
+            amount: moneyInput(amount),
+            priceYear: form.priceYear === '' ? null : /^\d{4}$/.test(form.priceYear) ? Number(form.priceYear) : form.priceYear,
+            source: form.source,
+            url: form.url === '' ? null : form.url,
+          }
+        : { amount: moneyInput(amount) };
+      const dto = await validateForm(UpdateCostItemDto, plain, lang);
       const item = await this.items.update(key, toCostItemChanges(dto), user.id);
       label = lang === 'en' ? item.labelEn : item.labelNl;
     } catch (e) {
       const errors = this.errorsOf(e, lang, 'amount');
+      if (full) return this.editPage(res, await this.current(key), form, errors, 422);
       return this.page(res, EMPTY, { [`amount.${key}`]: errors.amount ?? Object.values(errors)[0] }, 422, { key, amount });
     }
     setFlash(res.req, translate(lang, 'admin.cat.changed', { label }));
     await seeOther(res, `/admin/catalogue#item-${key}`);
+  }
+
+  private async current(key: string) {
+    const item = (await this.items.list()).map(mapCostItem).find((i) => i.key === key);
+    if (!item) throw DomainError.notFound('cost item', key);
+    return item;
+  }
+
+  private async editPage(res: Response, item: ReturnType<typeof mapCostItem>, form: Record<string, string>, errors: FieldErrors, status = 200): Promise<void> {
+    renderPage(res, 'admin/catalogue-item', { item, form, errors }, status);
   }
 
   private errorsOf(e: unknown, lang: Locale, fallback: string): FieldErrors {

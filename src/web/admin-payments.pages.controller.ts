@@ -1,13 +1,15 @@
+import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { UuidParamDto } from '../common/validation';
 import { PayDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestPaymentsService } from '../requests/request-payments.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
+import { formatEuro } from '../common/money';
+import { confirmed } from './confirm';
 import { FieldErrors, fieldErrorsOf, FormInvalid, moneyInput, text, validateForm } from './forms';
 import { translate } from './i18n';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
@@ -29,7 +31,7 @@ export class AdminPaymentsPagesController {
   }
 
   @Post(':id/pay')
-  async pay(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async pay(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const form = { reference: text(body.reference), amount: text(body.amount), releaseRemainder: body.releaseRemainder === 'true' };
     const amount = moneyInput(form.amount);
@@ -52,9 +54,22 @@ export class AdminPaymentsPagesController {
   }
 
   @Post(':id/cancel')
-  async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    await this.decisions.cancel(user, p.id, text(body.reason).trim());
-    setFlash(res.req, translate(langOf(res), 'req.cancelled'));
+  async cancel(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const lang = langOf(res);
+    const reason = text(body.reason).trim();
+    const r = await this.queries.get(user, p.id, lang);
+    const ok = confirmed(res, body, {
+      title: translate(lang, 'confirm.payCancel.title'),
+      question: translate(lang, 'confirm.payCancel.question', { title: r.title, amount: formatEuro(r.committed, lang) }),
+      details: reason ? [{ label: translate(lang, 'confirm.reason'), value: reason }] : [],
+      action: `/admin/payments/${p.id}/cancel`,
+      fields: { reason },
+      yes: translate(lang, 'confirm.cancel.yes'),
+      back: '/admin/payments',
+    });
+    if (!ok) return;
+    await this.decisions.cancel(user, p.id, reason);
+    setFlash(res.req, translate(lang, 'req.cancelled'));
     await seeOther(res, '/admin/payments');
   }
 

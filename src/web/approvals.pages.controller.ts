@@ -1,15 +1,19 @@
+import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
-import { UuidParamDto } from '../common/validation';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
 import { ApproveDto, RejectDto, RequestDto, RequestInfoDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
+import { formatEuro } from '../common/money';
+import type { FundDto } from '../funds/fund.dto';
+import { confirmed } from './confirm';
+import { decisionState } from './decision-state';
 import { FieldErrors, FormInvalid, text, validateForm } from './forms';
 import { translate } from './i18n';
 import { RequestFormSupport } from './request-form';
@@ -43,57 +47,82 @@ export class ApprovalsPagesController {
   @Get('queue')
   @Roles('budget_holder')
   async queue(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT });
-    // four-eyes: one's own requests are not in one's queue
-    const items = page.items.filter((r) => r.requester.id !== user.id).sort(queueOrder(this.clock.now()));
-    renderPage(res, 'approvals/queue', { requests: items });
+    renderPage(res, 'approvals/queue', { requests: await this.todo(user, langOf(res)) });
+  }
+
+  /** The steering group's list: second approvals it may give. */
+  @Get('review')
+  @Roles('steering_group')
+  async review(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    renderPage(res, 'approvals/review', { requests: await this.todo(user, langOf(res)) });
   }
 
   @Get('approvals/:id')
-  async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     await this.page(res, user, p.id, {});
   }
 
   @Post('approvals/:id/approve')
-  async approve(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async approve(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const dto = await this.valid(res, user, p.id, ApproveDto, { comment: text(body.comment).trim() || undefined }, lang);
     if (!dto) return;
     await this.decisions.approve(user, p.id, dto.comment ?? '');
     const r = await this.queries.get(user, p.id, langOf(res));
-    setFlash(res.req, translate(lang, r.status === 'approved' ? 'req.approved' : 'req.firstApproval'));
-    await seeOther(res, `/approvals/${p.id}`);
+    await this.next(res, user, p.id, translate(lang, r.status === 'approved' ? 'req.approved' : 'req.firstApproval'));
   }
 
   @Post('approvals/:id/reject')
-  async reject(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async reject(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const reason = text(body.reason);
     if (!reason.trim()) return this.page(res, user, p.id, { reason: translate(lang, 'approve.reason.required') }, { reason }, 422);
     const dto = await this.valid(res, user, p.id, RejectDto, { reason }, lang, { reason });
     if (!dto) return;
+    const r = await this.queries.get(user, p.id, lang);
+    const ok = confirmed(res, body, {
+      title: translate(lang, 'confirm.reject.title'),
+      question: translate(lang, 'confirm.reject.question', { title: r.title, amount: formatEuro(r.amount, lang) }),
+      details: [{ label: translate(lang, 'approve.reason'), value: dto.reason }],
+      action: `/approvals/${p.id}/reject`,
+      fields: { reason },
+      yes: translate(lang, 'confirm.reject.yes'),
+      back: `/approvals/${p.id}`,
+    });
+    if (!ok) return;
     await this.decisions.reject(user, p.id, dto.reason);
-    setFlash(res.req, translate(lang, 'req.rejected'));
-    await seeOther(res, `/approvals/${p.id}`);
+    await this.next(res, user, p.id, translate(lang, 'req.rejected'));
   }
 
   @Post('approvals/:id/request-info')
-  async requestInfo(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async requestInfo(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const question = text(body.question);
     if (!question.trim()) return this.page(res, user, p.id, { question: translate(lang, 'approve.question.required') }, { question }, 422);
     const dto = await this.valid(res, user, p.id, RequestInfoDto, { question }, lang, { question });
     if (!dto) return;
     await this.decisions.requestInfo(user, p.id, dto.question);
-    setFlash(res.req, translate(lang, 'req.infoRequested'));
-    await seeOther(res, `/approvals/${p.id}`);
+    await this.next(res, user, p.id, translate(lang, 'req.infoRequested'));
   }
 
   @Post('approvals/:id/cancel')
   @Roles('budget_holder')
-  async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    await this.decisions.cancel(user, p.id, text(body.cancelReason).trim());
-    setFlash(res.req, translate(langOf(res), 'req.cancelled'));
+  async cancel(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const lang = langOf(res);
+    const reason = text(body.cancelReason).trim();
+    const r = await this.queries.get(user, p.id, lang);
+    const ok = confirmed(res, body, {
+      title: translate(lang, 'confirm.cancel.title'),
+      question: translate(lang, 'confirm.cancel.question', { title: r.title, amount: formatEuro(r.committed, lang) }),
+      details: reason ? [{ label: translate(lang, 'confirm.reason'), value: reason }] : [],
+      action: `/approvals/${p.id}/cancel`,
+      fields: { cancelReason: reason },
+      yes: translate(lang, 'confirm.cancel.yes'),
+      back: `/approvals/${p.id}`,
+    });
+    if (!ok) return;
+    await this.decisions.cancel(user, p.id, reason);
+    setFlash(res.req, translate(lang, 'req.cancelled'));
     await seeOther(res, `/approvals/${p.id}`);
   }
 
@@ -114,6 +143,33 @@ export class ApprovalsPagesController {
     const r = await this.queries.get(user, id, langOf(res));
     const fund = mapFund(await this.funds.get(r.fundId));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
-    renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id }, status);
+    const state = decisionState(user, r, fund);
+    renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id, state }, status);
+  }
+
+  /**
+   * What waits for this user's decision, most pressing first: submitted requests this user may
+   * approve now (four-eyes, tiers, second approver), each with its approval progress. For a budget
+   * holder the queue; for the steering group the second approvals it may give.
+   */
+  private async todo(user: AuthUser, lang: Locale): Promise<(RequestDto & { progress: { key: string; params: Record<string, string> } | null })[]> {
+    const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT }, lang);
+    const funds = new Map<string, FundDto>();
+    const out: (RequestDto & { progress: { key: string; params: Record<string, string> } | null })[] = [];
+    for (const r of page.items) {
+      if (!funds.has(r.fundId)) funds.set(r.fundId, mapFund(await this.funds.get(r.fundId)));
+      const state = decisionState(user, r, funds.get(r.fundId)!);
+      if (state.canApprove) out.push({ ...r, progress: state.progress });
+    }
+    return out.sort(queueOrder(this.clock.now()));
+  }
+
+  /** After a decision: on to the next request in the user's list, or back to the (empty) list. */
+  private async next(res: Response, user: AuthUser, doneId: string, done: string): Promise<void> {
+    const lang = langOf(res);
+    const list = user.roles.includes('budget_holder') ? '/queue' : '/review';
+    const next = (await this.todo(user, lang)).find((r) => r.id !== doneId);
+    setFlash(res.req, `${done}. ${translate(lang, next ? 'decision.next' : 'decision.noMore')}`);
+    await seeOther(res, next ? `/approvals/${next.id}` : list);
   }
 }

@@ -1,11 +1,11 @@
+import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
-import { UuidParamDto } from '../common/validation';
-import { CreateContributionDto, CreateFundDto, FundDto } from '../funds/fund.dto';
+import { CreateContributionDto, CreateFundDto, UpdateFundDto, FundDto } from '../funds/fund.dto';
 import { mapFund, mapFundSummary } from '../funds/fund.mapper';
 import { FundsService } from '../funds/funds.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -59,13 +59,13 @@ export class FundsPagesController {
 
   @Get('funds/:id')
   @Roles('budget_holder', 'steering_group', 'admin')
-  async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     await this.fundPage(res, user, p.id, { organisationId: '', amount: '', note: '' }, {});
   }
 
   @Post('funds/:id/contributions')
   @Roles('admin')
-  async contribute(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async contribute(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const form = { organisationId: text(body.organisationId), amount: text(body.amount), note: text(body.note) };
     try {
@@ -119,6 +119,55 @@ export class FundsPagesController {
       if (e instanceof DomainError && e.code === 'FUND.NAME_TAKEN') errors.name = lang === 'nl' ? 'Er bestaat al een fonds met deze naam' : e.message;
       return this.adminPage(res, form, Object.keys(errors).length ? errors : { name: (e as Error).message }, 422);
     }
+  }
+
+  @Get('admin/funds/:id/edit')
+  @Roles('admin')
+  async editForm(@Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
+    const fund = mapFund(await this.funds.get(p.id));
+    const r = fund.rules;
+    const comma = (v: string) => v.replace('.', ',');
+    await this.editPage(res, fund, {
+      requesterMandate: comma(r.requesterMandate), singleApproverLimit: comma(r.singleApproverLimit), personCapPerYear: comma(r.personCapPerYear),
+      urgentDecisionHours: String(r.urgentDecisionHours), decisionWorkingDays: String(r.decisionWorkingDays), holderIds: fund.holders.map((h) => h.id),
+    }, {});
+  }
+
+  @Post('admin/funds/:id/edit')
+  @Roles('admin')
+  async update(@Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const lang = langOf(res);
+    const form = {
+      requesterMandate: text(body.requesterMandate), singleApproverLimit: text(body.singleApproverLimit), personCapPerYear: text(body.personCapPerYear),
+      urgentDecisionHours: text(body.urgentDecisionHours), decisionWorkingDays: text(body.decisionWorkingDays), holderIds: asList(body.holderIds),
+    };
+    const plain = {
+      rules: {
+        requesterMandate: moneyInput(form.requesterMandate),
+        singleApproverLimit: moneyInput(form.singleApproverLimit),
+        personCapPerYear: moneyInput(form.personCapPerYear),
+        urgentDecisionHours: int(form.urgentDecisionHours),
+        ...(form.decisionWorkingDays.trim() ? { decisionWorkingDays: int(form.decisionWorkingDays) } : {}),
+      },
+      holderIds: form.holderIds,
+    };
+    try {
+      await this.funds.update(p.id, await validateForm(UpdateFundDto, plain, lang));
+    } catch (e) {
+      const errors = e instanceof FormInvalid ? e.errors : e instanceof DomainError && (e.kind === 'invalid' || e.kind === 'rule') ? fieldErrorsOf(e, lang) : null;
+      if (!errors) throw e;
+      return this.editPage(res, mapFund(await this.funds.get(p.id)), form, errors, 422);
+    }
+    setFlash(res.req, translate(lang, 'admin.funds.updated'));
+    await seeOther(res, `/funds/${p.id}`);
+  }
+
+  private async editPage(res: Response, fund: FundDto, form: Record<string, string | string[]>, errors: FieldErrors, status = 200): Promise<void> {
+    const users = await this.users.list();
+    const holders = users
+      .filter((u) => (u.active && u.roles.includes('budget_holder')) || fund.holders.some((h) => h.id === u.id))
+      .map((u) => ({ value: u.id, label: `${u.displayName} (${u.organisation?.name ?? ''})` }));
+    renderPage(res, 'admin/fund-edit', { fund, holders, form, errors }, status);
   }
 
   private async fundPage(res: Response, user: AuthUser, id: string, form: Record<string, string>, errors: FieldErrors, status = 200): Promise<void> {

@@ -1,5 +1,6 @@
 import { LIFE_DOMAIN_LABELS, LIFE_DOMAINS } from '../cases/life-domains';
 import type { Locale } from '../common/locale';
+import { EXTRA } from './i18n-extra';
 /**
  * The UI's words: Dutch by default, English on request (?lang=en, remembered in a cookie).
  * Keys are grouped by page; a missing English text falls back to Dutch, a missing key shows itself
@@ -7,10 +8,10 @@ import type { Locale } from '../common/locale';
  */
 import { PAYMENT_TEXTS } from '../payments/payments.i18n';
 
-type Dict = Record<string, readonly [nl: string, en: string]>;
+export type Dict = Record<string, readonly [nl: string, en: string]>;
 
 const COMMON: Dict = {
-  'app.name': ['Doorbraakbudget', 'Breakthrough budget'],
+  'app.name': ['Doorbraakbudget', 'Doorbraakbudget'],
   'app.tagline': ['Flexibel, persoonsvolgend budget', 'Flexible, person-following budget'],
   'skip.main': ['Naar hoofdinhoud', 'Skip to main content'],
   'nav.label': ['Hoofdmenu', 'Main menu'],
@@ -32,7 +33,7 @@ const COMMON: Dict = {
   'lang.switchLabel': ['Switch to English', 'Naar het Nederlands'],
   'footer.text': [
     'Doorbraakbudget — geld dat de persoon volgt. Alleen gepseudonimiseerde gegevens: geen namen, geen BSN.',
-    'Breakthrough budget — money that follows the person. Pseudonymised data only: no names, no citizen service numbers.',
+    'Doorbraakbudget — money that follows the person. Pseudonymised data only: no names, no citizen service numbers.',
   ],
   'errors.summary': ['Er is iets niet goed ingevuld', 'Something is not filled in correctly'],
   'errors.prefix': ['Fout: ', 'Error: '],
@@ -216,8 +217,8 @@ const PAGES: Dict = {
   'req.provisionReason': ['Waarom niet', 'Why not'],
   'req.barriers': ['Systeemknelpunten', 'System barriers'],
   'req.route.hint': [
-    'Kies uit de catalogus wat er waarschijnlijk gebeurt zonder deze aanvraag, hoe vaak, en hoe waarschijnlijk. Laat regels leeg die u niet nodig heeft.',
-    'Choose from the catalogue what will probably happen without this request, how often, and how likely. Leave unused lines empty.',
+    'Kies uit de catalogus wat er waarschijnlijk gebeurt zonder deze aanvraag, hoe vaak, en hoe waarschijnlijk. Voeg zoveel regels toe als nodig; een lege regel telt niet mee.',
+    'Choose from the catalogue what will probably happen without this request, how often, and how likely. Add as many lines as you need; an empty line does not count.',
   ],
   'req.route.line': ['Regel {n}', 'Line {n}'],
   'req.route.item': ['Kostenpost', 'Cost item'],
@@ -290,7 +291,7 @@ const PAGES: Dict = {
   'cmp.low': ['Laag', 'Low'],
   'cmp.central': ['Midden', 'Central'],
   'cmp.high': ['Hoog', 'High'],
-  'cmp.net': ['Netto opbrengst', 'Net benefit'],
+  'cmp.net': ['Netto baat', 'Net benefit'],
   'cmp.ratio': ['Verhouding', 'Ratio'],
   'cmp.ratioText': ['elke euro maatwerk vermijdt € {r}', 'every euro spent avoids € {r}'],
   'cmp.byBearer': ['Vermeden kosten per kostendrager', 'Avoided cost per bearer'],
@@ -299,7 +300,7 @@ const PAGES: Dict = {
   'cmp.preview': ['Berekend, nog niet opgeslagen', 'Calculated, not saved yet'],
   'queue.title': ['Te beoordelen aanvragen', 'Requests to decide'],
   'queue.intro': ['Spoedaanvragen en verlopen termijnen staan bovenaan.', 'Urgent requests and passed deadlines come first.'],
-  'queue.empty': ['Er wachten geen aanvragen op uw besluit.', 'No requests are waiting for your decision.'],
+  'queue.empty': ['Geen aanvragen meer: er wacht niets op uw besluit.', 'No more requests: nothing is waiting for your decision.'],
   'queue.timeLeft': ['Resterende tijd', 'Time left'],
   'queue.open': ['Beoordelen', 'Decide'],
   'queue.caption': ['Aanvragen die wachten op een besluit', 'Requests awaiting a decision'],
@@ -415,7 +416,7 @@ const PAGES: Dict = {
 /** Life domains come from the one label table shared with the reports and notifications. */
 const DOMAINS: Dict = Object.fromEntries(LIFE_DOMAINS.map((d) => [`domain.${d}`, [LIFE_DOMAIN_LABELS.nl[d], LIFE_DOMAIN_LABELS.en[d]] as const]));
 
-const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES, ...PAYMENT_TEXTS };
+const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES, ...PAYMENT_TEXTS, ...EXTRA };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
 export function translate(lang: Locale, key: string, params?: Record<string, unknown>): string {
@@ -423,6 +424,11 @@ export function translate(lang: Locale, key: string, params?: Record<string, unk
   let text = entry ? (lang === 'en' ? entry[1] || entry[0] : entry[0]) : key;
   if (params) for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
   return text;
+}
+
+/** Whether the UI has words for `key` (history reasons fall back to the stored text otherwise). */
+export function hasKey(key: string): boolean {
+  return key in DICT;
 }
 
 export function parseLang(value: unknown): Locale | null {

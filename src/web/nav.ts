@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
   { href: '/cases/new', label: 'nav.newCase', roles: ['professional'] },
   { href: '/requests/retroactive', label: 'nav.retroactive', roles: ['professional'] },
   { href: '/queue', label: 'nav.queue', roles: ['budget_holder'] },
+  { href: '/review', label: 'nav.review', roles: ['steering_group'] },
   { href: '/funds', label: 'nav.funds', roles: ['budget_holder', 'steering_group', 'admin'] },
   { href: '/reports', label: 'nav.reports', roles: ['steering_group', 'budget_holder', 'admin'] },
   { href: '/admin/funds', label: 'nav.adminFunds', roles: ['admin'] },
@@ -20,6 +21,7 @@ const ITEMS: NavItem[] = [
   { href: '/admin/payments', label: 'nav.payments', roles: ['admin'] },
   { href: '/admin/payment-batches', label: 'nav.batches', roles: ['admin'] },
   { href: '/admin/bank-statements', label: 'nav.statements', roles: ['admin'] },
+  { href: '/admin/ledger', label: 'nav.ledger', roles: ['admin'] },
   { href: '/notifications', label: 'nav.notifications', roles: ['professional', 'budget_holder', 'steering_group', 'admin'] },
 ];
 

@@ -1,9 +1,9 @@
+import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { UuidParamDto } from '../common/validation';
 import type { Comparison } from '../cost-comparison/comparison.types';
 import { GOAL_REACHED, HAPPENED, OUTCOME_MONTHS, OutcomeDto, RequestDto } from '../requests/request.dto';
 import { RequestOutcomesService } from '../requests/request-outcomes.service';
@@ -45,13 +45,13 @@ export class OutcomesPagesController {
   ) {}
 
   @Get()
-  async form(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async form(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const r = await this.queries.get(user, p.id, langOf(res));
     this.render(res, r, blankForm(r), {});
   }
 
   @Post()
-  async record(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async record(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const r = await this.queries.get(user, p.id, langOf(res));
     const raw = (Array.isArray(body.lines) ? body.lines : Object.values((body.lines as object) ?? {})) as Record<string, unknown>[];

@@ -1,3 +1,4 @@
+import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -5,7 +6,6 @@ import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { LIFE_DOMAINS } from '../cases/life-domains';
 import { CreateCaseDto } from '../cases/case.dto';
 import { CasesService } from '../cases/cases.service';
-import { UuidParamDto } from '../common/validation';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { asList, FormInvalid, text, validateForm } from './forms';
 import { translate } from './i18n';
@@ -57,7 +57,7 @@ export class ProfessionalPagesController {
 
   @Get('cases/:id')
   @Roles('professional', 'budget_holder', 'admin')
-  async showCase(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async showCase(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     renderPage(res, 'cases/show', { c: await this.cases.get(user, p.id) });
   }
 

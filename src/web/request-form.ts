@@ -15,8 +15,9 @@ import { calendarYear } from '../common/dutch-time';
 import { PROVISION_REASONS, RequestDto } from '../requests/request.dto';
 import { asList, decimalInput, FieldErrors, fieldErrorsOf, moneyInput, percentToProbability, probabilityToPercent, text } from './forms';
 import { translate } from './i18n';
+import { unitText } from './tier-reason';
 
-const MIN_ROUTE_LINES = 4;
+const MIN_ROUTE_LINES = 1;
 const MAX_ROUTE_LINES = 30;
 const PROVISION_LINES = 2;
 
@@ -76,7 +77,6 @@ export function emptyRequestForm(caseId = '', fundId = ''): RequestForm {
 export function requestFormFromBody(body: Record<string, unknown>): RequestForm {
   const route = rows(body.conventionalRoute).map((r) => ({ costItemKey: text(r.costItemKey), quantity: text(r.quantity), percent: text(r.percent), note: text(r.note) }));
   const provisions = rows(body.existingProvisions).map((p) => ({ provision: text(p.provision), reason: text(p.reason), note: text(p.note) }));
-  const used = route.filter((l) => l.costItemKey || l.quantity || l.percent);
   return {
     caseId: text(body.caseId),
     fundId: text(body.fundId),
@@ -89,7 +89,8 @@ export function requestFormFromBody(body: Record<string, unknown>): RequestForm 
     residentWish: text(body.residentWish),
     barriers: asList(body.barriers),
     provisions: pad(provisions.slice(0, PROVISION_LINES), PROVISION_LINES, blankProvision),
-    route: pad(route, Math.min(MAX_ROUTE_LINES, Math.max(MIN_ROUTE_LINES, used.length + 1)), blankLine),
+    // lines as sent, blank ones too (the user may just have added one); at least one to start with
+    route: route.length ? route : pad([], MIN_ROUTE_LINES, blankLine),
     reference: text(body.reference),
   };
 }
@@ -110,11 +111,73 @@ export function requestFormFromDto(r: RequestDto): RequestForm {
     provisions: pad(r.existingProvisions.map((p) => ({ provision: p.provision, reason: p.reason, note: p.note ?? '' })), PROVISION_LINES, blankProvision),
     route: pad(
       comparison.lines.map((l) => ({ costItemKey: l.costItemKey, quantity: l.quantity.replace('.', ','), percent: probabilityToPercent(l.probability).replace('.', ','), note: l.note ?? '' })),
-      Math.max(MIN_ROUTE_LINES, comparison.lines.length + 1),
+      MIN_ROUTE_LINES,
       blankLine,
     ),
     reference: '',
   };
+}
+
+/**
+ * The builder's own buttons ("Regel toevoegen", "Verwijder regel 3"): change the lines, save
+ * nothing. Returns the anchor the page should scroll back to, or null for another action.
+ */
+export function applyLineAction(form: RequestForm, action: string): string | null {
+  if (action === 'add-line') {
+    if (form.route.length < MAX_ROUTE_LINES) form.route.push(blankLine());
+    return `route-line-${form.route.length}`;
+  }
+  const m = /^remove-line-(\d+)$/.exec(action);
+  if (!m) return null;
+  const i = Number(m[1]);
+  if (i >= 0 && i < form.route.length) form.route.splice(i, 1);
+  if (!form.route.length) form.route.push(blankLine());
+  return 'route';
+}
+
+export const MAX_LINES = MAX_ROUTE_LINES;
+
+/** A catalogue item as the builder needs it. */
+interface PickerItem {
+  key: string;
+  labelNl: string;
+  labelEn: string;
+  unit: string;
+  amount: Dec | string;
+  priceYear: number | null;
+  bearerLabelNl: string;
+  kind: string;
+}
+
+/** Units that count days, hours or years: a quantity beyond one year of them is implausible. */
+const YEAR_OF: { test: RegExp; max: number; unit: [string, string] }[] = [
+  { test: /per (dag|etmaal)/, max: 366, unit: ['dagen', 'days'] },
+  { test: /per uur/, max: 8784, unit: ['uren', 'hours'] },
+  { test: /per jaar/, max: 1, unit: ['jaar', 'year'] },
+];
+
+/**
+ * Choices that are probably a mistake, as warnings next to the comparison (nothing is refused):
+ * an item meant for minors (a request for an adult is the usual case), or a quantity beyond what one
+ * year of the unit holds.
+ */
+export function routeWarnings(form: RequestForm, items: PickerItem[], lang: Locale): { line: number; text: string }[] {
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  const out: { line: number; text: string }[] = [];
+  form.route.forEach((l, i) => {
+    const item = byKey.get(l.costItemKey);
+    if (!item) return;
+    const label = lang === 'en' ? item.labelEn : item.labelNl;
+    if (/juvenile|minderjarig|jeugd/i.test(`${item.key} ${item.labelNl}`)) {
+      out.push({ line: i + 1, text: translate(lang, 'req.warn.juvenile', { n: i + 1, label }) });
+    }
+    const q = Number.parseFloat(decimalInput(l.quantity));
+    const limit = YEAR_OF.find((y) => y.test.test(item.unit));
+    if (limit && Number.isFinite(q) && q > limit.max) {
+      out.push({ line: i + 1, text: translate(lang, 'req.warn.quantity', { n: i + 1, label, max: limit.max, unit: limit.unit[lang === 'en' ? 1 : 0] }) });
+    }
+  });
+  return out;
 }
 
 /**
@@ -165,6 +228,25 @@ export function remapRouteErrors(errors: FieldErrors, routeIndex: number[], lang
   return out;
 }
 
+function itemLabel(i: PickerItem, lang: Locale): string {
+  const year = i.priceYear ? translate(lang, 'req.route.priceYear', { year: i.priceYear }) : translate(lang, 'req.route.noYear');
+  return `${lang === 'en' ? i.labelEn : i.labelNl} — ${formatEuro(i.amount, lang)} ${unitText(i.unit, lang)} (${year})`;
+}
+
+/** The catalogue grouped by kind (fiscal, societal) and bearer, each group sorted by label. */
+function itemGroups(items: PickerItem[], lang: Locale): { label: string; options: { value: string; label: string }[] }[] {
+  const groups = new Map<string, { label: string; options: { value: string; label: string; sort: string }[] }>();
+  for (const i of items) {
+    const id = `${i.kind}|${i.bearerLabelNl}`;
+    const label = `${translate(lang, `admin.cat.kind.${i.kind}`)} — ${i.bearerLabelNl}`;
+    if (!groups.has(id)) groups.set(id, { label, options: [] });
+    groups.get(id)!.options.push({ value: i.key, label: itemLabel(i, lang), sort: lang === 'en' ? i.labelEn : i.labelNl });
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.label.localeCompare(b.label, lang))
+    .map((g) => ({ label: g.label, options: g.options.sort((a, b) => a.sort.localeCompare(b.sort, lang)).map(({ value, label }) => ({ value, label })) }));
+}
+
 /** Options and look-ups the request form needs, loaded through the owning services. */
 @Injectable()
 export class RequestFormSupport {
@@ -187,10 +269,9 @@ export class RequestFormSupport {
     return {
       caseOptions: cases.items.map((c) => ({ value: c.id, label: `${c.code} — ${c.neighbourhood}` })),
       fundOptions: funds.items.map((f) => ({ value: f.fund.id, label: f.fund.name })),
-      itemOptions: items
-        .slice()
-        .sort((a, b) => a.labelNl.localeCompare(b.labelNl, 'nl'))
-        .map((i) => ({ value: i.key, label: `${lang === 'en' ? i.labelEn : i.labelNl} — ${formatEuro(i.amount, lang)} ${i.unit} (${i.bearerLabelNl})` })),
+      itemOptions: items.map((i) => ({ value: i.key, label: itemLabel(i, lang) })),
+      itemGroups: itemGroups(items, lang),
+      catalogue: items,
       barrierOptions: barriers.map((b) => ({ value: b.key, label: lang === 'en' ? b.labelEn : b.labelNl })),
       domainOptions: LIFE_DOMAINS.map((d) => ({ value: d, label: translate(lang, `domain.${d}`) })),
       reasonOptions: PROVISION_REASONS.map((r) => ({ value: r, label: translate(lang, `provision.${r}`) })),

@@ -1,20 +1,22 @@
+import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, hasRole, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { UuidParamDto } from '../common/validation';
 import { CreateRequestDto, ReasonDto, RequestDto, RetroactiveRequestDto, UpdateRequestDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestDraftsService } from '../requests/request-drafts.service';
 import { RequestPaymentsService } from '../requests/request-payments.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
+import { formatEuro } from '../common/money';
+import { confirmed } from './confirm';
 import { fieldErrorsOf, FieldErrors, FormInvalid, text, validateForm } from './forms';
 import { translate } from './i18n';
 import { problemText } from './problem-text';
 import {
-  emptyRequestForm, remapRouteErrors, RequestForm, requestFormFromBody, requestFormFromDto, RequestFormSupport, requestPlain,
+  applyLineAction, emptyRequestForm, MAX_LINES, remapRouteErrors, routeWarnings, RequestForm, requestFormFromBody, requestFormFromDto, RequestFormSupport, requestPlain,
 } from './request-form';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
 
@@ -47,6 +49,7 @@ export class RequestsPagesController {
   async create(@CurrentUser() user: AuthUser, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const form = requestFormFromBody(body);
     const action = text(body.action);
+    if (applyLineAction(form, action)) return this.calculate(res, user, 'new', form, undefined, true);
     if (action === 'calculate') return this.calculate(res, user, 'new', form);
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
@@ -69,7 +72,9 @@ export class RequestsPagesController {
   @Roles('professional')
   async retro(@CurrentUser() user: AuthUser, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const form = requestFormFromBody(body);
-    if (text(body.action) === 'calculate') return this.calculate(res, user, 'retro', form);
+    const action = text(body.action);
+    if (applyLineAction(form, action)) return this.calculate(res, user, 'retro', form, undefined, true);
+    if (action === 'calculate') return this.calculate(res, user, 'retro', form);
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
     try {
@@ -82,7 +87,7 @@ export class RequestsPagesController {
   }
 
   @Get(':id')
-  async show(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const r = await this.queries.get(user, p.id, langOf(res));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
     renderPage(res, 'requests/show', { r, can: this.abilities(user, r), errors: {}, barrierLabels });
@@ -90,17 +95,18 @@ export class RequestsPagesController {
 
   @Get(':id/edit')
   @Roles('professional')
-  async editForm(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async editForm(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const r = await this.editable(user, p.id);
     await this.form(res, user, 'edit', requestFormFromDto(r), {}, null, r);
   }
 
   @Post(':id/edit')
   @Roles('professional')
-  async update(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async update(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const r = await this.editable(user, p.id);
     const form = { ...requestFormFromBody(body), caseId: r.caseId ?? '', fundId: r.fundId };
     const action = text(body.action);
+    if (applyLineAction(form, action)) return this.calculate(res, user, 'edit', form, r, true);
     if (action === 'calculate') return this.calculate(res, user, 'edit', form, r);
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
@@ -115,15 +121,26 @@ export class RequestsPagesController {
 
   @Post(':id/submit')
   @Roles('professional')
-  async submit(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Res() res: Response): Promise<void> {
+  async submit(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     await this.afterSave(res, user, p.id, true);
   }
 
   @Post(':id/withdraw')
   @Roles('professional')
-  async withdraw(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async withdraw(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const dto = await validateForm(ReasonDto, { reason: text(body.reason).trim() || undefined }, lang).catch(() => ({ reason: undefined }));
+    const r = await this.queries.get(user, p.id, lang);
+    const ok = confirmed(res, body, {
+      title: translate(lang, 'confirm.withdraw.title'),
+      question: translate(lang, 'confirm.withdraw.question', { title: r.title, amount: formatEuro(r.amount, lang) }),
+      details: dto.reason ? [{ label: translate(lang, 'confirm.reason'), value: dto.reason }] : [],
+      action: `/requests/${p.id}/withdraw`,
+      fields: { reason: dto.reason ?? '' },
+      yes: translate(lang, 'confirm.withdraw.yes'),
+      back: `/requests/${p.id}`,
+    });
+    if (!ok) return;
     await this.decisions.withdraw(user, p.id, dto.reason);
     setFlash(res.req, translate(lang, 'req.withdrawn'));
     await seeOther(res, `/requests/${p.id}`);
@@ -148,8 +165,10 @@ export class RequestsPagesController {
     await seeOther(res, `/requests/${id}`);
   }
 
-  private async calculate(res: Response, user: AuthUser, mode: Mode, form: RequestForm, r?: RequestDto): Promise<void> {
+  /** "Bereken vergelijking"; `quiet` for adding or removing a line, which is no time to complain about other fields. */
+  private async calculate(res: Response, user: AuthUser, mode: Mode, form: RequestForm, r?: RequestDto, quiet = false): Promise<void> {
     const { comparison, errors } = await this.support.preview(form, langOf(res));
+    if (quiet) return this.form(res, user, mode, form, {}, comparison, r);
     await this.form(res, user, mode, form, errors, comparison, r, Object.keys(errors).length ? 422 : 200);
   }
 
@@ -166,9 +185,12 @@ export class RequestsPagesController {
 
   private async form(res: Response, user: AuthUser, mode: Mode, form: RequestForm, errors: FieldErrors, comparison: unknown = null, r?: RequestDto, status = 200) {
     const lang: Locale = langOf(res);
-    const options = await this.support.options(user, lang);
+    const { catalogue, ...options } = await this.support.options(user, lang);
     const action = mode === 'new' ? '/requests/new' : mode === 'retro' ? '/requests/retroactive' : `/requests/${r?.id}/edit`;
-    renderPage(res, 'requests/form', { mode, form, errors, comparison, r, action, ...options }, status);
+    // the only fund one can request from is chosen already
+    if (mode !== 'edit' && !form.fundId && options.fundOptions.length === 1) form.fundId = options.fundOptions[0].value;
+    const warnings = routeWarnings(form, catalogue, lang);
+    renderPage(res, 'requests/form', { mode, form, errors, comparison, r, action, warnings, maxLines: MAX_LINES, ...options }, status);
   }
 
   private async editable(user: AuthUser, id: string): Promise<RequestDto> {

@@ -110,7 +110,7 @@ describe('web queue and navigation', () => {
     const user = (roles: AuthUser['roles']) => ({ id: 'u', roles }) as AuthUser;
     expect(navFor(user(['professional']), '/requests/new').map((i) => i.href)).toEqual(['/dashboard', '/cases/new', '/requests/retroactive', '/notifications']);
     expect(navFor(user(['budget_holder']), '/queue').find((i) => i.current)?.href).toBe('/queue');
-    expect(navFor(user(['steering_group']), '/reports').map((i) => i.href)).toEqual(['/funds', '/reports', '/notifications']);
+    expect(navFor(user(['steering_group']), '/reports').map((i) => i.href)).toEqual(['/review', '/funds', '/reports', '/notifications']);
     expect(navFor(user(['admin']), '/admin/users/123').find((i) => i.current)?.href).toBe('/admin/users');
     expect(navFor(null, '/')).toEqual([]);
   });

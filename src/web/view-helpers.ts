@@ -4,6 +4,8 @@ import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime as dutchDateTime } from '../common/dutch-time';
 import { Dec, formatEuro } from '../common/money';
 import { fieldId } from './forms';
+import { historyReason } from './history-reason';
+import { tierReasonText, unitText } from './tier-reason';
 import { translate } from './i18n';
 import { problemText } from './problem-text';
 
@@ -110,6 +112,15 @@ export function createViewEnvironment(viewsDir: string, watch = false): nunjucks
     throwOnUndefined: false,
     trimBlocks: true,
     lstripBlocks: true,
+  });
+  env.addFilter('historyReason', function (this: FilterThis, h: Parameters<typeof historyReason>[0]) {
+    return historyReason(h, langOf(this));
+  });
+  env.addFilter('tierReason', function (this: FilterThis, v: string | null) {
+    return tierReasonText(v, langOf(this));
+  });
+  env.addFilter('unit', function (this: FilterThis, v: string) {
+    return unitText(v, langOf(this));
   });
   env.addFilter('money', function (this: FilterThis, v: unknown) {
     return formatMoney(v, langOf(this));

@@ -18,6 +18,8 @@ import { ProfessionalPagesController } from './professional.pages.controller';
 import { ReportsPagesController } from './reports.pages.controller';
 import { RequestFormSupport } from './request-form';
 import { RequestsPagesController } from './requests.pages.controller';
+import { AdminLedgerPagesController } from './admin-ledger.pages.controller';
+import { LedgerModule } from '../ledger/ledger.module';
 import { WebRequestMiddleware } from './web.middleware';
 
 /**
@@ -25,7 +27,7 @@ import { WebRequestMiddleware } from './web.middleware';
  * as the JSON API and render nunjucks views (setupWeb registers the engine, assets and CSRF).
  */
 @Module({
-  imports: [CasesModule, RequestsModule, FundsModule, CostComparisonModule, OrganisationsModule, ReportsModule, NotificationsModule],
+  imports: [LedgerModule, CasesModule, RequestsModule, FundsModule, CostComparisonModule, OrganisationsModule, ReportsModule, NotificationsModule],
   controllers: [
     AuthPagesController,
     ProfessionalPagesController,
@@ -37,6 +39,7 @@ import { WebRequestMiddleware } from './web.middleware';
     AdminUsersPagesController,
     AdminCataloguePagesController,
     AdminPaymentsPagesController,
+    AdminLedgerPagesController,
     NotificationsPagesController,
   ],
   providers: [RequestFormSupport],

@@ -42,7 +42,7 @@ export function setupWeb(app: NestExpressApplication, config: RuntimeConfig): vo
   const users = app.get(UsersService);
   const notifications = app.get(NotificationsService);
   app.engine('njk', (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
-    buildContext(options as Record<string, unknown>, clock, users, notifications, !file.endsWith(`${sep}error.njk`))
+    buildContext(options as Record<string, unknown>, clock, users, notifications, !file.endsWith(`${sep}error.njk`), config.cookieSecure)
       .then((ctx) => env.render(file, ctx, (err, html) => callback(err, html ?? undefined)))
       .catch((e: unknown) => callback(e));
   });
@@ -62,6 +62,7 @@ function languageMiddleware(secure: boolean) {
 /** What every view can use: the user, language, t(), csrf token, the one-time flash, "now", unread notifications. */
 async function buildContext(
   options: Record<string, unknown>, clock: Clock, users: UsersService, notifications: NotificationsService, takeFlash: boolean,
+  cookieSecure: boolean,
 ): Promise<Record<string, unknown>> {
   const req = options.request as WebRequest | undefined;
   const lang: Locale = options.lang === 'en' ? 'en' : 'nl';
@@ -93,6 +94,8 @@ async function buildContext(
     unread,
     homeUrl: user ? homeFor(user) : '/login',
     langSwitchUrl: `${path}?${query.toString()}`,
+    // Secure cookies (production) over plain http: the browser drops them, so no login can hold
+    cookieWarning: cookieSecure && !!req && !req.secure,
     t: (key: string, params?: Record<string, unknown>) => translate(lang, key, params),
   };
 }

@@ -33,6 +33,7 @@ describe('web journey: request → queue → approval', () => {
     return page;
   }
 
+  const flash = (page: Page) => page.locator('.app-flash').textContent();
   const figure = async (page: Page, name: string) => (await page.locator(`[data-figure="${name}"]`).textContent())?.trim();
 
   beforeAll(async () => {
@@ -100,6 +101,8 @@ describe('web journey: request → queue → approval', () => {
     await page.locator('#f-conventionalRoute-0-costItemKey').selectOption('detention_day');
     await page.locator('#f-conventionalRoute-0-quantity').fill('60');
     await page.locator('#f-conventionalRoute-0-percent').fill('50');
+    await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+    await shows(page, page.locator('#f-conventionalRoute-1-costItemKey'));
     await page.locator('#f-conventionalRoute-1-costItemKey').selectOption('case_meeting');
     await page.locator('#f-conventionalRoute-1-quantity').fill('4');
     await page.locator('#f-conventionalRoute-1-percent').fill('100');
@@ -185,7 +188,10 @@ describe('web journey: request → queue → approval', () => {
     await checker.check(page, '10-approval-page');
     await page.getByRole('button', { name: 'Goedkeuren' }).click();
     await shows(page, page.getByText('Aanvraag goedgekeurd'));
-    await expect(page.locator('.app-badges').textContent()).resolves.toContain('Goedgekeurd');
+    // on to the next request in the queue
+    expect(new URL(page.url()).pathname).toBe(`/approvals/${olderRequestId}`);
+    await expect(flash(page)).resolves.toContain('Volgende aanvraag in uw lijst');
+    expect((await t.api('GET', `/api/v1/requests/${urgentRequestId}`, { as: HOLDER })).body.status).toBe('approved');
     await checker.check(page, '11-approved');
 
     await page.goto(`${t.baseUrl}/funds/${fundId}`);
@@ -209,8 +215,16 @@ describe('web journey: request → queue → approval', () => {
 
     await field.fill('Past beter binnen de reguliere schuldhulpverlening.');
     await page.getByRole('button', { name: 'Afwijzen' }).click();
+    // nothing irreversible on one click: a confirmation page first
+    await shows(page, page.getByRole('heading', { name: 'Aanvraag afwijzen' }));
+    await expect(page.locator('main').textContent()).resolves.toContain('Past beter binnen de reguliere schuldhulpverlening.');
+    expect((await t.api('GET', `/api/v1/requests/${olderRequestId}`, { as: HOLDER })).body.status).toBe('submitted');
+    await checker.check(page, '14a-reject-confirm');
+    await page.getByRole('button', { name: 'Ja, afwijzen' }).click();
     await shows(page, page.getByText('Aanvraag afgewezen'));
-    await expect(page.locator('.app-badges').textContent()).resolves.toContain('Afgewezen');
+    expect(new URL(page.url()).pathname).toBe('/queue');
+    await expect(page.locator('main').textContent()).resolves.toContain('Geen aanvragen meer');
+    expect((await t.api('GET', `/api/v1/requests/${olderRequestId}`, { as: HOLDER })).body.status).toBe('rejected');
     await checker.check(page, '14-rejected');
   });
 

@@ -93,6 +93,8 @@ describe('web: administrators, professionals and the steering group', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(flash(page)).resolves.toContain('Gebruiker bijgewerkt');
     await page.getByRole('button', { name: 'Deactiveren' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Gebruiker deactiveren');
+    await page.getByRole('button', { name: 'Ja, deactiveren' }).click();
     await expect(page.locator('main dl').textContent()).resolves.toContain('Gedeactiveerd');
     await checker.check(page, 'admin-05-user');
     const login = await t.api('POST', '/api/v1/auth/token', { body: { email: 'nadia@demo.local', password: 'een-lang-wachtwoord' } });
@@ -130,7 +132,9 @@ describe('web: administrators, professionals and the steering group', () => {
     await holder.getByLabel('Uw vraag aan de aanvrager').fill('Is er al contact met de verhuurder over een betalingsregeling?');
     await holder.getByRole('button', { name: 'Vraag om informatie' }).click();
     await expect(flash(holder)).resolves.toContain('Vraag om informatie verstuurd');
-    await expect(badges(holder)).resolves.toContain('Meer informatie gevraagd');
+    // on to the next request, or the queue when none is left
+    expect(new URL(holder.url()).pathname).toMatch(/^\/(queue|approvals\/)/);
+    expect((await t.api('GET', `/api/v1/requests/${id}`, { as: HOLDER })).body.status).toBe('info_requested');
 
     const page = await as(PRO);
     await expect(page.locator('main').textContent()).resolves.toContain('Vraagt uw aandacht');
@@ -189,6 +193,8 @@ describe('web: administrators, professionals and the steering group', () => {
     await page.goto(`${t.baseUrl}/requests/${id}`);
     await page.getByLabel(/Reden van intrekken/).fill('Toch geregeld via de corporatie.');
     await page.getByRole('button', { name: 'Intrekken' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Aanvraag intrekken');
+    await page.getByRole('button', { name: 'Ja, intrekken' }).click();
     await expect(flash(page)).resolves.toContain('Aanvraag ingetrokken');
     await expect(badges(page)).resolves.toContain('Ingetrokken');
   });
