@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/error.filter';
@@ -33,6 +34,7 @@ export class AppModule {
         CommonModule,
         DatabaseModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule.forRoot(config),
+        AccessLogModule,
         HealthModule,
         OrganisationsModule,
         IdempotencyModule,

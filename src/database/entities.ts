@@ -10,6 +10,8 @@ import {
 } from '../requests/request.entities';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
+import { AccessLogEntity } from '../access-log/access-log.entity';
+import { RetentionErasureEntity } from '../retention/retention-erasure.entity';
 
 /** Every entity of the schema, listed once for the app, the CLI and the drift check. */
 export const ENTITIES = [
@@ -17,4 +19,5 @@ export const ENTITIES = [
   JournalPostingEntity, ContributionEntity, PaymentEntity, CaseEntity, CaseMemberEntity, CostItemEntity,
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
   BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
+  AccessLogEntity, RetentionErasureEntity,
 ];

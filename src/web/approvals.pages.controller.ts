@@ -1,3 +1,4 @@
+import { AccessLogService } from '../access-log/access-log.service';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -37,6 +38,7 @@ export class ApprovalsPagesController {
     private readonly funds: FundsService,
     private readonly support: RequestFormSupport,
     private readonly clock: Clock,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get('queue')
@@ -113,6 +115,7 @@ export class ApprovalsPagesController {
     const r = await this.queries.get(user, id, langOf(res));
     const fund = mapFund(await this.funds.get(r.fundId));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
+    await this.accessLog.record({ user, channel: 'web', action: 'request.read', requestId: id });
     renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id }, status);
   }
 }

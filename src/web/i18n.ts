@@ -3,6 +3,8 @@
  * Keys are grouped by page; a missing English text falls back to Dutch, a missing key shows itself
  * so that it is noticed in review.
  */
+import { ACCESS_LOG_TEXTS } from '../access-log/access-log.i18n';
+
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
@@ -90,6 +92,7 @@ const COMMON: Dict = {
   'role.budget_holder': ['Budgethouder', 'Budget holder'],
   'role.steering_group': ['Stuurgroep', 'Steering group'],
   'role.admin': ['Beheerder', 'Administrator'],
+  'role.privacy_officer': ['Functionaris gegevensbescherming', 'Privacy officer'],
   'role.requester': ['Aanvrager', 'Requester'],
   'provision.too_slow': ['Te traag', 'Too slow'],
   'provision.not_eligible': ['Komt niet in aanmerking', 'Not eligible'],
@@ -417,7 +420,7 @@ const PAGES: Dict = {
   'admin.pay.reference.required': ['Vul de betaalreferentie in', 'Enter the payment reference'],
 };
 
-const DICT: Dict = { ...COMMON, ...PAGES };
+const DICT: Dict = { ...COMMON, ...PAGES, ...ACCESS_LOG_TEXTS };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
 export function translate(lang: Lang, key: string, params?: Record<string, unknown>): string {

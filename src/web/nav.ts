@@ -18,6 +18,7 @@ const ITEMS: NavItem[] = [
   { href: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { href: '/admin/catalogue', label: 'nav.catalogue', roles: ['admin'] },
   { href: '/admin/payments', label: 'nav.payments', roles: ['admin'] },
+  { href: '/admin/access-log', label: 'nav.accessLog', roles: ['admin', 'privacy_officer'] },
   { href: '/notifications', label: 'nav.notifications', roles: ['professional', 'budget_holder', 'steering_group', 'admin'] },
 ];
 
@@ -37,5 +38,6 @@ export function homeFor(user: AuthUser): string {
   if (user.roles.includes('budget_holder')) return '/queue';
   if (user.roles.includes('admin')) return '/admin/funds';
   if (user.roles.includes('steering_group')) return '/reports';
+  if (user.roles.includes('privacy_officer')) return '/admin/access-log';
   return '/funds';
 }
