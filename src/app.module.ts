@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RequestsModule } from './requests/requests.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -47,6 +48,7 @@ export class AppModule {
         UsersModule,
         SeedModule,
         ReportsModule,
+        RetentionModule,
         WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -39,6 +39,10 @@ export interface AppConfig {
   readonly reminderHours: number;
   /** hour of the day (Europe/Amsterdam) at which daily digests go out */
   readonly digestHour: number;
+  /** months after a case is closed that its narrative texts are kept (then erased; amounts and the ledger stay) */
+  readonly retentionNarrativeMonths: number;
+  /** how often the retention job looks for expired cases; 0 turns the job off (the CLI still works) */
+  readonly retentionJobMinutes: number;
 }
 
 /** Thrown on a bad environment variable; its message is the one line printed at boot. */
@@ -123,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyPollMs: int(env, 'NOTIFY_POLL_MS', 2000, 0, 3_600_000),
     reminderHours: int(env, 'REMINDER_HOURS', 4, 1, 168),
     digestHour: int(env, 'DIGEST_HOUR', 8, 0, 23),
+    retentionNarrativeMonths: int(env, 'RETENTION_NARRATIVE_MONTHS', 24, 1, 1200),
+    retentionJobMinutes: int(env, 'RETENTION_JOB_MINUTES', 1440, 0, 525_600),
   });
 }
 
