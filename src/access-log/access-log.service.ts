@@ -70,7 +70,7 @@ export class AccessLogService {
     }));
     const columns = ['tijdstip', 'tijdstip_utc', 'gebruiker', 'naam', 'kanaal', 'handeling', 'casus', 'casus_id', 'aanvraag_id', 'details'];
     const csv = Buffer.from(stringify(records, { header: true, columns, delimiter: ';', bom: true, record_delimiter: 'windows' }), 'utf8');
-    await this.record({ user, channel, action: 'export.access_log_csv', detail: describeFilter(q) });
+    await this.record({ user, channel, action: 'export.access_log_csv', detail: describeFilter({ ...q, limit: undefined, offset: undefined }) });
     return { csv, filename: `toegangslog-${this.clock.now().toISOString().slice(0, 10)}.csv` };
   }
 }
