@@ -2,6 +2,7 @@ import { AccessModule } from './access/access.module';
 import { RequestsReadModule } from './requests/requests.read-models';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/error.filter';
@@ -19,6 +20,7 @@ import { RequestsModule } from './requests/requests.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -37,6 +39,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config.dbPoolSize),
         AccessModule,
         AuthModule.forRoot(config),
+        AccessLogModule,
         HealthModule,
         OrganisationsModule,
         IdempotencyModule,
@@ -51,6 +54,7 @@ export class AppModule {
         UsersModule,
         SeedModule,
         ReportsModule,
+        RetentionModule,
         WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { AccessLogged } from '../access-log/access-logged.decorator';
 import { UuidParamDto } from '../common/validation';
 import { AddCaseMemberDto, CaseDetailDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CasesService } from './cases.service';
@@ -30,6 +31,7 @@ export class CasesController {
   @Get(':id')
   @Roles('professional', 'budget_holder', 'admin')
   @ApiOkResponse({ type: CaseDetailDto })
+  @AccessLogged('case.read', 'case')
   get(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<CaseDetailDto> {
     return this.cases.get(user, p.id);
   }

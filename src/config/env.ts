@@ -41,6 +41,10 @@ export interface AppConfig {
   readonly digestHour: number;
   /** minutes between signed ledger checkpoints (written only when a chain moved); 0 → only on reports and verify */
   readonly ledgerCheckpointMinutes: number;
+  /** months after a case is closed that its narrative texts are kept (then erased; amounts and the ledger stay) */
+  readonly retentionNarrativeMonths: number;
+  /** how often the retention job looks for expired cases; 0 turns the job off (the CLI still works) */
+  readonly retentionJobMinutes: number;
 }
 
 /** Thrown on a bad environment variable; its message is the one line printed at boot. */
@@ -126,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderHours: int(env, 'REMINDER_HOURS', 4, 1, 168),
     digestHour: int(env, 'DIGEST_HOUR', 8, 0, 23),
     ledgerCheckpointMinutes: int(env, 'LEDGER_CHECKPOINT_MINUTES', 15, 0, 7 * 24 * 60),
+    retentionNarrativeMonths: int(env, 'RETENTION_NARRATIVE_MONTHS', 24, 1, 1200),
+    retentionJobMinutes: int(env, 'RETENTION_JOB_MINUTES', 1440, 0, 525_600),
   });
 }
 

@@ -12,6 +12,8 @@ import {
 } from '../requests/request.entities';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
+import { AccessLogEntity } from '../access-log/access-log.entity';
+import { RetentionErasureEntity } from '../retention/retention-erasure.entity';
 
 /** Every entity of the schema, listed once for the app, the CLI and the drift check. */
 export const ENTITIES = [
@@ -20,4 +22,5 @@ export const ENTITIES = [
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
   BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
   ...PAYMENT_ENTITIES,
+  AccessLogEntity, RetentionErasureEntity,
 ];

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { AccessLogged } from '../access-log/access-logged.decorator';
 import { UuidParamDto } from '../common/validation';
 import { ApiDownload, download } from './report-download';
 import { ReportLangQueryDto, SteeringReportQueryDto } from './reports.dto';
@@ -15,6 +16,7 @@ export class ReportsController {
   /** Steering-group report for one fund (or all funds) and a period; anonymised. */
   @Get('reports/steering.pdf')
   @Roles('steering_group', 'budget_holder', 'admin')
+  @AccessLogged('export.steering_pdf', 'none')
   @ApiDownload('application/pdf', 'the steering-group report (PDF)')
   async steering(@Query() q: SteeringReportQueryDto): Promise<StreamableFile> {
     const file = await this.reports.steeringReport(q);
@@ -23,6 +25,7 @@ export class ReportsController {
 
   /** One-page justification of a request, for the file; names the case pseudonym and the people involved. */
   @Get('requests/:id/justification.pdf')
+  @AccessLogged('justification.pdf', 'request')
   @ApiDownload('application/pdf', 'the one-page justification (PDF)')
   async justification(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Query() q: ReportLangQueryDto): Promise<StreamableFile> {
     const file = await this.reports.justificationReport(user, p.id, q.lang);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { AccessLogged } from '../access-log/access-logged.decorator';
 import { UuidParamDto } from '../common/validation';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
@@ -53,6 +54,7 @@ export class RequestsController {
   }
 
   @Get(':id')
+  @AccessLogged('request.read', 'request')
   @ApiOkResponse({ type: RequestDto })
   get(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<RequestDto> {
     return this.queries.get(user, p.id);

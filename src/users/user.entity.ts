@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedCol
 import { moneyColumn } from '../database/decimal.transformer';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
-export const ROLES = ['professional', 'budget_holder', 'steering_group', 'admin'] as const;
+/** privacy_officer: the "functionaris gegevensbescherming", who reads the access log */
+export const ROLES = ['professional', 'budget_holder', 'steering_group', 'admin', 'privacy_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Mails about non-urgent requests at once, or bundled in one mail a day; urgent ones are always immediate. */

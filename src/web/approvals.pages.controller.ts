@@ -1,5 +1,6 @@
 import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
+import { AccessLogService } from '../access-log/access-log.service';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -42,6 +43,7 @@ export class ApprovalsPagesController {
     private readonly funds: FundsService,
     private readonly support: RequestFormSupport,
     private readonly clock: Clock,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get('queue')
@@ -144,6 +146,7 @@ export class ApprovalsPagesController {
     const fund = mapFund(await this.funds.get(r.fundId));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
     const state = decisionState(user, r, fund);
+    await this.accessLog.record({ user, channel: 'web', action: 'request.read', requestId: id });
     renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id, state }, status);
   }
 

@@ -7,6 +7,7 @@ import { EXTRA } from './i18n-extra';
  * so that it is noticed in review.
  */
 import { PAYMENT_TEXTS } from '../payments/payments.i18n';
+import { ACCESS_LOG_TEXTS } from '../access-log/access-log.i18n';
 
 export type Dict = Record<string, readonly [nl: string, en: string]>;
 
@@ -86,6 +87,7 @@ const COMMON: Dict = {
   'role.budget_holder': ['Budgethouder', 'Budget holder'],
   'role.steering_group': ['Stuurgroep', 'Steering group'],
   'role.admin': ['Beheerder', 'Administrator'],
+  'role.privacy_officer': ['Functionaris gegevensbescherming', 'Privacy officer'],
   'role.requester': ['Aanvrager', 'Requester'],
   'provision.too_slow': ['Te traag', 'Too slow'],
   'provision.not_eligible': ['Komt niet in aanmerking', 'Not eligible'],
@@ -416,7 +418,7 @@ const PAGES: Dict = {
 /** Life domains come from the one label table shared with the reports and notifications. */
 const DOMAINS: Dict = Object.fromEntries(LIFE_DOMAINS.map((d) => [`domain.${d}`, [LIFE_DOMAIN_LABELS.nl[d], LIFE_DOMAIN_LABELS.en[d]] as const]));
 
-const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES, ...PAYMENT_TEXTS, ...EXTRA };
+const DICT: Dict = { ...COMMON, ...DOMAINS, ...PAGES, ...PAYMENT_TEXTS, ...EXTRA, ...ACCESS_LOG_TEXTS };
 
 /** Translate `key`, filling `{name}` placeholders from `params` (values are escaped by the template). */
 export function translate(lang: Locale, key: string, params?: Record<string, unknown>): string {

@@ -22,6 +22,7 @@ const ITEMS: NavItem[] = [
   { href: '/admin/payment-batches', label: 'nav.batches', roles: ['admin'] },
   { href: '/admin/bank-statements', label: 'nav.statements', roles: ['admin'] },
   { href: '/admin/ledger', label: 'nav.ledger', roles: ['admin'] },
+  { href: '/admin/access-log', label: 'nav.accessLog', roles: ['admin', 'privacy_officer'] },
   { href: '/notifications', label: 'nav.notifications', roles: ['professional', 'budget_holder', 'steering_group', 'admin'] },
 ];
 
@@ -41,5 +42,6 @@ export function homeFor(user: AuthUser): string {
   if (user.roles.includes('budget_holder')) return '/queue';
   if (user.roles.includes('admin')) return '/admin/funds';
   if (user.roles.includes('steering_group')) return '/reports';
+  if (user.roles.includes('privacy_officer')) return '/admin/access-log';
   return '/funds';
 }

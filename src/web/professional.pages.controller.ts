@@ -2,6 +2,7 @@ import { PageId, PageIdPipe } from './page-id';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AccessLogService } from '../access-log/access-log.service';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { LIFE_DOMAINS } from '../cases/life-domains';
 import { CreateCaseDto } from '../cases/case.dto';
@@ -18,6 +19,7 @@ export class ProfessionalPagesController {
   constructor(
     private readonly cases: CasesService,
     private readonly requests: RequestQueriesService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get('dashboard')
@@ -58,7 +60,9 @@ export class ProfessionalPagesController {
   @Get('cases/:id')
   @Roles('professional', 'budget_holder', 'admin')
   async showCase(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
-    renderPage(res, 'cases/show', { c: await this.cases.get(user, p.id) });
+    const c = await this.cases.get(user, p.id);
+    await this.accessLog.record({ user, channel: 'web', action: 'case.read', caseId: p.id });
+    renderPage(res, 'cases/show', { c });
   }
 
   private caseForm(res: Response, form: { neighbourhood: string; lifeDomains: string[] }, errors: Record<string, string>, status = 200): void {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/auth.decorators';
+import { AccessLogService, describeFilter } from '../access-log/access-log.service';
+import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { FundsService } from '../funds/funds.service';
 import { ReportsService } from '../reports/reports.service';
@@ -20,6 +21,7 @@ export class ReportsPagesController {
   constructor(
     private readonly reports: ReportsService,
     private readonly funds: FundsService,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get()
@@ -29,7 +31,7 @@ export class ReportsPagesController {
 
   /** Streams the PDF; bad dates show the form again with the message at the field. */
   @Get('steering.pdf')
-  async download(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async download(@CurrentUser() user: AuthUser, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     const form = { fundId: text(query.fundId), from: text(query.from).trim(), to: text(query.to).trim() };
     const plain = { ...(form.fundId ? { fundId: form.fundId } : {}), ...(form.from ? { from: form.from } : {}), ...(form.to ? { to: form.to } : {}), lang };
@@ -37,6 +39,7 @@ export class ReportsPagesController {
       const dto = await validateForm(SteeringReportQueryDto, plain, lang);
       if (dto.from && dto.to && dto.to < dto.from) throw DomainError.invalidField('to', 'must not be before from');
       const file = await this.reports.steeringReport(dto);
+      await this.accessLog.record({ user, channel: 'web', action: 'export.steering_pdf', detail: describeFilter(plain) });
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '')}"`);
       res.setHeader('Content-Length', String(file.pdf.length));

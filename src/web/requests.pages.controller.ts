@@ -1,5 +1,6 @@
 import { PageId, PageIdPipe } from './page-id';
 import type { Locale } from '../common/locale';
+import { AccessLogService } from '../access-log/access-log.service';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -36,6 +37,7 @@ export class RequestsPagesController {
     private readonly decisions: RequestDecisionsService,
     private readonly payments: RequestPaymentsService,
     private readonly support: RequestFormSupport,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Get('new')
@@ -90,6 +92,7 @@ export class RequestsPagesController {
   async show(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
     const r = await this.queries.get(user, p.id, langOf(res));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
+    await this.accessLog.record({ user, channel: 'web', action: 'request.read', requestId: p.id });
     renderPage(res, 'requests/show', { r, can: this.abilities(user, r), errors: {}, barrierLabels });
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../../auth/auth.decorators';
+import { AccessLogged } from '../../access-log/access-logged.decorator';
 import { ExportsService } from './exports.service';
 import { ApiDownload, download } from '../report-download';
 import { FundPeriodQueryDto } from '../reports.dto';
@@ -18,6 +19,7 @@ export class ExportsController {
 
   /** One row per request submitted (or created) in the period. */
   @Get('requests.csv')
+  @AccessLogged('export.requests_csv', 'none')
   @ApiDownload('text/csv', CSV)
   async requests(@CurrentUser() user: AuthUser, @Query() q: FundPeriodQueryDto): Promise<StreamableFile> {
     const file = await this.exports.requestsCsv(user, q);
@@ -26,6 +28,7 @@ export class ExportsController {
 
   /** One row per posting of the journal entries with an effective date in the period. */
   @Get('ledger-entries.csv')
+  @AccessLogged('export.ledger_csv', 'none')
   @ApiDownload('text/csv', CSV)
   async ledgerEntries(@CurrentUser() user: AuthUser, @Query() q: FundPeriodQueryDto): Promise<StreamableFile> {
     const file = await this.exports.ledgerEntriesCsv(user, q);

@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Clock } from '../common/clock';
+import { CommonModule } from '../common/common.module';
+import { ConfigModule } from '../config/config.module';
+import { ConfigError, loadConfig } from '../config/env';
+import { DatabaseModule } from '../database/database.module';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { RetentionRunDto } from './retention.dto';
+import { RetentionRepository } from './retention.repository';
+import { RetentionService } from './retention.service';
+
+export function formatRetentionRun(r: RetentionRunDto): string {
+  const head = `${r.dryRun ? 'DRY RUN — nothing is erased. ' : ''}retention ${r.retentionMonths} months: cases closed before ${r.cutoff}`;
+  if (!r.cases.length) return `${head}\nno expired cases`;
+  const lines = r.cases.map((c) => {
+    const fields = Object.entries(c.fields).filter(([, n]) => n > 0).map(([f, n]) => `${f}: ${n}`).join(', ') || 'no texts';
+    return `${r.dryRun ? 'would erase' : 'erased'} ${c.caseCode} (closed ${c.closedAt}): ${fields}`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+/** The instant given with --as-of=YYYY-MM-DD or an ISO instant (to plan: "what would go on that day?"). */
+function asOf(argv: string[]): Date | null {
+  const arg = argv.find((a) => a.startsWith('--as-of='));
+  if (!arg) return null;
+  const d = new Date(arg.slice('--as-of='.length));
+  if (Number.isNaN(d.getTime())) throw new ConfigError(`--as-of="${arg.slice(8)}" is invalid: expected a date like 2030-01-31`);
+  return d;
+}
+
+/**
+ * `npm run retention -- [--dry-run] [--as-of=YYYY-MM-DD] [--json]` against DATABASE_URL or the
+ * embedded database. --as-of moves "now" (only with --dry-run: erasing early is not allowed).
+ */
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const dryRun = process.argv.includes('--dry-run');
+  const moment = asOf(process.argv);
+  if (moment && !dryRun) throw new ConfigError('--as-of only works with --dry-run');
+  let embedded: EmbeddedPostgres | null = null;
+  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres({ dataDir: config.dataDir })).url;
+  @Module({ imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(url, 2)], providers: [RetentionRepository, RetentionService] })
+  class RetentionCliModule {}
+  const app = await NestFactory.createApplicationContext(RetentionCliModule, { logger: ['error'] });
+  try {
+    if (moment) app.get(Clock).set(moment);
+    const result = await app.get(RetentionService).run({ dryRun, channel: 'cli' });
+    console.log(formatRetentionRun(result));
+    if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+    return 0;
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof ConfigError ? `configuration error: ${e.message}` : e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
