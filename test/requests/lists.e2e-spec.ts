@@ -21,7 +21,7 @@ describe('requests: list items are summaries, expand adds comparison and history
     await t?.close();
   });
 
-  const itemOf = async (query: string, as = U.bh) => {
+  const itemOf = async (query: string, as: string = U.bh) => {
     const page = ok(await t.api('GET', `/api/v1/requests?fundId=${fundId}${query}`, { as })).body;
     return page.items.find((x: { id: string }) => x.id === id);
   };
