@@ -47,17 +47,36 @@ export async function waitFor200(url: string, child: Child, since: number, timeo
 }
 
 export function stopChild(child: Child, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<void> {
+  const group = child.proc.spawnargs[0] !== process.execPath && child.proc.pid !== undefined;
+  if (group) return stopGroup(child.proc.pid!, signal, timeoutMs);
   return new Promise((resolve) => {
     if (child.proc.exitCode !== null || child.proc.signalCode !== null) return resolve();
-    const t = setTimeout(() => (child.proc.spawnargs[0] !== process.execPath ? process.kill(-child.proc.pid!, 'SIGKILL') : child.proc.kill('SIGKILL')), timeoutMs);
+    const t = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs);
     child.proc.once('exit', () => {
       clearTimeout(t);
       resolve();
     });
-    const group = child.proc.spawnargs[0] !== process.execPath && child.proc.pid !== undefined;
-    if (group) process.kill(-child.proc.pid!, signal); // npm and the node it started
-    else child.proc.kill(signal);
+    child.proc.kill(signal);
   });
+}
+
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** npm and the node it started: signal the process group, then wait until every member is gone (port and DATA_DIR lock free). */
+async function stopGroup(pgid: number, signal: NodeJS.Signals, timeoutMs: number): Promise<void> {
+  if (groupAlive(pgid)) process.kill(-pgid, signal);
+  const deadline = performance.now() + timeoutMs;
+  while (groupAlive(pgid)) {
+    if (performance.now() > deadline) process.kill(-pgid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Resident set size now and its high-water mark, in MB, from /proc (Linux). */
