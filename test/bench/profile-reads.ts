@@ -2,10 +2,14 @@
  * A CPU profile of the read and write paths the bench measures, split by where the time goes
  * (Express, Nest, TypeORM, pg, decimal.js, JSON, our code, GC). Not a test, not part of `npm run bench`:
  *
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof -r ts-node/register/transpile-only test/bench/profile-reads.ts
- *   node test/bench/support/profile-split.js /tmp/prof/*.cpuprofile
+ *   npx ts-node --transpile-only test/bench/profile-reads.ts list|approve /tmp/list.cpuprofile
+ *   node test/bench/support/profile-split.js /tmp/list.cpuprofile
+ *
+ * Only the measured calls are profiled (node:inspector), not the boot and the seeding.
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { DataSource } from 'typeorm';
 import { startBenchApp, U } from './support/bench-app';
 import { createPostgresBenchDatabase } from './support/databases';
@@ -22,6 +26,10 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${await b.tokenFor(U.bh)}` };
     const list = `${b.baseUrl}/api/v1/requests?status=submitted&limit=50`;
     const which = process.argv[2] ?? 'list';
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
     const t = performance.now();
     if (which === 'list') {
       for (let i = 0; i < 400; i++) await (await fetch(list, { headers: auth })).arrayBuffer();
@@ -32,6 +40,9 @@ async function main(): Promise<void> {
       }
     }
     console.log(`${which}: 400 sequential calls in ${Math.round(performance.now() - t)} ms`);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(process.argv[3] ?? `${which}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
   } finally {
     await b.close();
     await db.drop();
