@@ -11,9 +11,9 @@ import { LedgerRepository } from './ledger.repository';
 import type { ChainLink, EntrySpec, PostedEntry } from './ledger.types';
 
 /**
- * The mechanics shared by every money movement: insert one balanced entry with its postings,
- * move the stored balances, and take the entry's place in the fund's hash chain. Callers hold the
- * fund's row lock (an OpenFund) and run inside a transaction.
+ * The mechanics shared by every money movement: insert one balanced entry with its postings and
+ * move the stored balances (one statement), and take the entry's place in the fund's hash chain.
+ * Callers hold the fund's row lock (an OpenFund) and run inside a transaction.
  */
 @Injectable()
 export class JournalWriter {
@@ -50,15 +50,9 @@ export class JournalWriter {
     };
     const link = this.appendToChain(fund, journalEntryChainContent(entry, postings));
     Object.assign(entry, link);
-    await this.repo.insertEntry(
-      entry,
-      postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amount: p.amount })),
-    );
-    for (const p of postings) {
-      const account = accounts.get(p.accountId);
-      await this.repo.addToBalance(account.id, p.amount);
-      account.balance = account.balance.plus(p.amount);
-    }
+    const moved = postings.map((p) => ({ account: accounts.get(p.accountId), amount: p.amount })); // throws for another fund's account
+    await this.repo.insertEntry(entry, postings.map((p) => ({ accountId: p.accountId, amount: p.amount })));
+    for (const m of moved) m.account.balance = m.account.balance.plus(m.amount);
     return { ...entry, postings: postings.map((p) => ({ accountId: p.accountId, code: accounts.get(p.accountId).code, amount: p.amount })) };
   }
 

@@ -86,29 +86,33 @@ export class LedgerRepository {
   }
 
   /**
-   * Plain SQL on purpose: this runs under the fund lock on every money movement, and TypeORM's insert
-   * builder costs more CPU than the round trip itself; every concurrent approval of the fund waits for it.
+   * The entry, its postings and the stored balances they move, in ONE statement (data-modifying
+   * CTEs): this runs under the fund lock on every money movement, and every concurrent movement of
+   * the fund waits for its round trips. Plain SQL on purpose: TypeORM's insert builder costs more CPU
+   * than the round trip itself. Balances move by the posted amounts in SQL (summed per account), so
+   * they cannot drift from the postings; the postings' foreign key to the entry is checked at the end
+   * of the statement, when the entry exists.
    */
-  async insertEntry(entry: JournalEntryEntity, postings: Omit<JournalPostingEntity, 'id'>[]): Promise<void> {
+  async insertEntry(entry: JournalEntryEntity, postings: Omit<JournalPostingEntity, 'id' | 'entryId'>[]): Promise<void> {
+    const values = postings.map((_, i) => `($${15 + 2 * i}::uuid, $${16 + 2 * i}::numeric)`).join(', ');
     await this.m.query(
-      `INSERT INTO journal_entries (id, fund_id, chain_seq, kind, effective_date, recorded_at, actor_id, request_id, contribution_id,
-                                    payment_id, reverses_entry_id, memo, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      `WITH e AS (
+         INSERT INTO journal_entries (id, fund_id, chain_seq, kind, effective_date, recorded_at, actor_id, request_id, contribution_id,
+                                      payment_id, reverses_entry_id, memo, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING id),
+       v (account_id, amount) AS (VALUES ${values}),
+       p AS (INSERT INTO journal_postings (entry_id, account_id, amount) SELECT e.id, v.account_id, v.amount FROM e, v),
+       b AS (UPDATE ledger_accounts a SET balance = a.balance + s.amount
+               FROM (SELECT account_id, SUM(amount) AS amount FROM v GROUP BY account_id) s
+              WHERE a.id = s.account_id)
+       SELECT 1`,
       [
         entry.id, entry.fundId, entry.chainSeq, entry.kind, entry.effectiveDate, entry.recordedAt, entry.actorId, entry.requestId,
         entry.contributionId, entry.paymentId, entry.reversesEntryId, entry.memo, entry.prevHash, entry.hash,
+        ...postings.flatMap((p) => [p.accountId, p.amount.toFixed()]),
       ],
     );
-    const values = postings.map((_, i) => `($${3 * i + 1}::uuid, $${3 * i + 2}::uuid, $${3 * i + 3}::numeric)`).join(', ');
-    await this.m.query(
-      `INSERT INTO journal_postings (entry_id, account_id, amount) VALUES ${values}`,
-      postings.flatMap((p) => [p.entryId, p.accountId, p.amount.toFixed()]),
-    );
-  }
-
-  /** Stored balances move by the posted amount in SQL, so they cannot drift from the postings. */
-  async addToBalance(accountId: string, amount: Dec): Promise<void> {
-    await this.m.query('UPDATE ledger_accounts SET balance = balance + $1::numeric WHERE id = $2', [amount.toFixed(), accountId]);
   }
 
   /** Move the fund's chain head from `fromSeq`; a head that moved meanwhile is a programming error. */

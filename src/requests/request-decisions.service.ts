@@ -32,7 +32,7 @@ export class RequestDecisionsService {
   ) {}
 
   async submit(user: AuthUser, id: string): Promise<RequestDto> {
-    await this.workflow.step(user, id, 'read', 'submit', async ({ fund, request }) => {
+    const done = await this.workflow.step(user, id, 'read', 'submit', async ({ fund, request }) => {
       this.workflow.assertRequester(user, request, 'submit');
       const from = request.status;
       const to = nextStatus(from, 'submit');
@@ -60,13 +60,13 @@ export class RequestDecisionsService {
       if (decision.withinMandate) {
         await this.reserveAndApprove(fund, request, user, 'professional', decision.reason, now);
       }
-      await this.requests.save(request);
+      await this.requests.saveState(request);
     });
-    return this.queries.get(user, id);
+    return this.answer(done);
   }
 
   async approve(user: AuthUser, id: string, comment = ''): Promise<RequestDto> {
-    await this.workflow.step(user, id, 'read', 'approve', async ({ fund, request, access }) => {
+    const done = await this.workflow.step(user, id, 'read', 'approve', async ({ fund, request, access }) => {
       assertAllowed(request.status, 'approve');
       const now = this.workflow.now();
       // Other requests for this person may have been approved since submission: the cap can only
@@ -82,7 +82,9 @@ export class RequestDecisionsService {
         request.tierReason = recheck.reason;
       }
       const tier = request.tier ?? 'single';
-      const given = ((await this.requests.approvals([request.id])).get(request.id) ?? []).map((a) => ({
+      // A single approval completes a single-tier request and the tier only ever gets stricter, so
+      // a single-tier request still awaiting a decision has no approvals yet: no query under the lock.
+      const given = (tier === 'single' ? [] : ((await this.requests.approvals([request.id])).get(request.id) ?? [])).map((a) => ({
         approverId: a.approverId,
         organisationId: a.organisationId,
         role: a.approverRole,
@@ -115,38 +117,38 @@ export class RequestDecisionsService {
         await this.workflow.record(fund, request, user, check.role, request.status, request.status, reason, now);
       }
       request.updatedAt = now;
-      await this.requests.save(request);
+      await this.requests.saveState(request);
     });
-    return this.queries.get(user, id);
+    return this.answer(done);
   }
 
   async reject(user: AuthUser, id: string, reason: string): Promise<RequestDto> {
-    await this.workflow.step(user, id, 'decide', 'reject', async ({ fund, request, access }) => {
+    const done = await this.workflow.step(user, id, 'decide', 'reject', async ({ fund, request, access }) => {
       const to = nextStatus(request.status, 'reject');
       const now = this.workflow.now();
       const from = request.status;
       Object.assign(request, { status: to, decidedAt: now, updatedAt: now });
       await this.workflow.record(fund, request, user, access.role, from, to, reason, now);
-      await this.requests.save(request);
+      await this.requests.saveState(request);
     });
-    return this.queries.get(user, id);
+    return this.answer(done);
   }
 
   async requestInfo(user: AuthUser, id: string, question: string): Promise<RequestDto> {
-    await this.workflow.step(user, id, 'decide', 'ask for information on', async ({ fund, request, access }) => {
+    const done = await this.workflow.step(user, id, 'decide', 'ask for information on', async ({ fund, request, access }) => {
       const to = nextStatus(request.status, 'request_info');
       const now = this.workflow.now();
       const from = request.status;
       Object.assign(request, { status: to, infoQuestion: question, updatedAt: now });
       await this.workflow.record(fund, request, user, access.role, from, to, question, now);
-      await this.requests.save(request);
+      await this.requests.saveState(request);
     });
-    return this.queries.get(user, id);
+    return this.answer(done);
   }
 
   /** By the requester, before any payment; gives back what was reserved. */
   async withdraw(user: AuthUser, id: string, reason = ''): Promise<RequestDto> {
-    await this.workflow.step(user, id, 'read', 'withdraw', async ({ fund, request }) => {
+    const done = await this.workflow.step(user, id, 'read', 'withdraw', async ({ fund, request }) => {
       this.workflow.assertRequester(user, request, 'withdraw');
       const to = nextStatus(request.status, 'withdraw');
       if (request.paidAmount.gt(0)) {
@@ -154,16 +156,24 @@ export class RequestDecisionsService {
       }
       await this.close(fund, request, user, 'professional', to, reason || 'ingetrokken door de aanvrager');
     });
-    return this.queries.get(user, id);
+    return this.answer(done);
   }
 
   /** By an administrator or a budget holder of the fund: releases what is committed and not paid. */
   async cancel(user: AuthUser, id: string, reason = ''): Promise<RequestDto> {
-    await this.workflow.step(user, id, 'cancel', 'cancel', async ({ fund, request, access }) => {
+    const done = await this.workflow.step(user, id, 'cancel', 'cancel', async ({ fund, request, access }) => {
       const to = nextStatus(request.status, 'cancel');
       await this.close(fund, request, user, access.role, to, reason || 'geannuleerd');
     });
-    return this.queries.get(user, id);
+    return this.answer(done);
+  }
+
+  /**
+   * The request as the step left it, from the entity the step holds (see RequestQueriesService.viewOf):
+   * the answer does not look the request up again.
+   */
+  private answer(done: { request: RequestEntity; access: { full: boolean } }): Promise<RequestDto> {
+    return this.queries.viewOf(done.request, done.access.full);
   }
 
   private async close(fund: OpenFund, request: RequestEntity, user: AuthUser, role: string, to: RequestStatus, reason: string) {
@@ -180,7 +190,7 @@ export class RequestDecisionsService {
     }
     Object.assign(request, { status: to, committedAmount: new Dec(0), updatedAt: now });
     await this.workflow.record(fund, request, user, role, from, to, reason, now);
-    await this.requests.save(request);
+    await this.requests.saveState(request);
   }
 
   /** Reserve the amount (409 when the fund cannot cover it) and move submitted → approved. */

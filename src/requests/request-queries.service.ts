@@ -11,12 +11,15 @@ import { FundsService } from '../funds/funds.service';
 import { UsersService } from '../users/users.service';
 import { possibleDuplicates } from './duplicates';
 import { RequestErrors } from './request.errors';
-import { ListRequestsQueryDto, RequestDto, RequestPageDto } from './request.dto';
+import { ListRequestsQueryDto, RequestDto, RequestExpansion, RequestPageDto, RequestSummaryDto } from './request.dto';
 import { RequestEntity } from './request.entities';
-import { mapRequest } from './request.mapper';
+import { mapRequest, mapRequestSummary } from './request.mapper';
 import { RequestsRepository, VisibleRequest } from './requests.repository';
 
-/** Reading requests: one or a page, each with comparison, approvals, duplicates, history and outcomes. */
+/**
+ * Reading requests: one in full (comparison, approvals, duplicates, history and outcomes), or a page
+ * of summaries (state, figures and comparison totals; `expand` adds the full comparison and history).
+ */
 @Injectable()
 export class RequestQueriesService {
   constructor(
@@ -32,6 +35,15 @@ export class RequestQueriesService {
     const found = await this.requests.findVisible(scopeOf(user), id);
     if (!found) throw DomainError.notFound('request', id);
     const [view] = await this.views([found], locale);
+    return view;
+  }
+
+  /**
+   * The view of a request a workflow step has just written, from the entity it holds: the step
+   * checked access and visibility does not depend on state, so the request is not looked up again.
+   */
+  async viewOf(request: RequestEntity, full: boolean, locale: 'nl' | 'en' = 'nl'): Promise<RequestDto> {
+    const [view] = await this.views([{ entity: request, full }], locale);
     return view;
   }
 
@@ -60,12 +72,53 @@ export class RequestQueriesService {
     const last = page[page.length - 1]?.entity;
     const key = (r: RequestEntity) => (order === 'newest' ? r.createdAt.toISOString() : r.decisionDue ? r.decisionDue.toISOString() : null);
     return {
-      items: await this.views(page, locale),
+      items: await this.summaries(page, query.expand ?? [], locale),
       next: rows.length > limit && last ? encodeCursor([key(last), last.id]) : null,
     };
   }
 
-  /** Build the views of many requests with a fixed number of queries (no N+1). */
+  /**
+   * List items with a fixed number of queries (no N+1): cost lines, duplicate candidates, case
+   * codes, fund names and people, plus the events when the history is expanded.
+   */
+  async summaries(rows: VisibleRequest[], expand: readonly RequestExpansion[] = [], locale: 'nl' | 'en' = 'nl'): Promise<RequestSummaryDto[]> {
+    if (rows.length === 0) return [];
+    const entities = rows.map((r) => r.entity);
+    const ids = entities.map((r) => r.id);
+    const withHistory = expand.includes('history');
+    // sequential on purpose: inside a transaction all queries share one connection
+    const costLines = await this.requests.costLines(ids);
+    const events = withHistory ? await this.requests.events(ids) : new Map<string, never[]>();
+    const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
+    const cases = await this.cases.findByIds(entities.map((r) => r.caseId));
+    const funds = await this.funds.names(entities.map((r) => r.fundId));
+    const people = await this.users.people([...entities.map((r) => r.requesterId), ...[...events.values()].flat().map((e) => e.actorId)]);
+    const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
+    const duplicates = possibleDuplicates(entities, candidates);
+    const comparisons = await this.costs.compareMany(
+      entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
+      locale,
+    );
+    const now = this.clock.now();
+    return rows.map(({ entity: r, full }, i) =>
+      mapRequestSummary(
+        {
+          request: r,
+          full,
+          caseCode: caseCodes.get(r.caseId) ?? null,
+          fundName: funds.get(r.fundId) ?? '',
+          people,
+          duplicates: duplicates.get(r.id) ?? [],
+          comparison: comparisons[i],
+          events: events.get(r.id) ?? [],
+        },
+        now,
+        expand,
+      ),
+    );
+  }
+
+  /** Build the full views of many requests with a fixed number of queries (no N+1). */
   async views(rows: VisibleRequest[], locale: 'nl' | 'en' = 'nl'): Promise<RequestDto[]> {
     if (rows.length === 0) return [];
     const entities = rows.map((r) => r.entity);

@@ -41,14 +41,19 @@ export class RequestWorkflow {
     return this.clock.now();
   }
 
-  /** One step on request `id` as `user`, for `purpose` (see AccessService), in one transaction. */
-  step<T>(user: AuthUser, id: string, purpose: RequestPurpose, verb: string, work: (step: WorkflowStep) => Promise<T>): Promise<T> {
+  /**
+   * One step on request `id` as `user`, for `purpose` (see AccessService), in one transaction.
+   * Returns what `work` returned and the request and access the step held, for the answer's view.
+   */
+  step<T>(
+    user: AuthUser, id: string, purpose: RequestPurpose, verb: string, work: (step: WorkflowStep) => Promise<T>,
+  ): Promise<{ result: T; request: RequestEntity; access: RequestAccess }> {
     return this.tx.run(async () => {
       const access = await this.access.requireRequest(user, id, purpose, verb);
       return this.ledger.withFund(access.fundId, async (fund) => {
         const request = await this.requests.lockById(id);
         if (!request) throw DomainError.notFound('request', id);
-        return work({ fund, request, access });
+        return { result: await work({ fund, request, access }), request, access };
       });
     });
   }

@@ -22,6 +22,15 @@ export const PROVISION_REASONS = ['too_slow', 'not_eligible', 'none_exists', 'ot
 export const OUTCOME_MONTHS = [3, 6, 12] as const;
 export const GOAL_REACHED = ['yes', 'partly', 'no'] as const;
 export const HAPPENED = ['no', 'partly', 'yes'] as const;
+/** What `expand` may add to the summary items of a request list. */
+export const REQUEST_EXPANSIONS = ['comparison', 'history'] as const;
+export type RequestExpansion = (typeof REQUEST_EXPANSIONS)[number];
+
+/** `?expand=comparison,history` (or the key repeated) → ['comparison', 'history']; anything else is left for the validators. */
+const toList = ({ value }: { value: unknown }) => {
+  const parts = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+  return parts ? parts.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '') : value;
+};
 
 export class ExistingProvisionDto {
   @ValidateText(200, { example: 'Wmo-vervoer' }) @NotEmpty('provision') provision!: string;
@@ -139,6 +148,15 @@ export class ListRequestsQueryDto extends PageQueryDto {
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
   @ApiPropertyOptional({ enum: ['newest', 'due'], description: 'newest first (default) or earliest decision deadline first (the approver queue)' })
   @IsOptional() @IsIn(['newest', 'due'], { message: 'order must be newest or due' }) order?: 'newest' | 'due';
+  @ApiPropertyOptional({
+    type: String,
+    example: 'comparison,history',
+    description: `comma-separated, any of: ${REQUEST_EXPANSIONS.join(', ')}. Items are summaries; \`comparison\` gives each item the full comparison (lines, byBearer) instead of its totals, \`history\` adds its history`,
+  })
+  @IsOptional() @Transform(toList)
+  @IsArray({ message: `expand must be a comma-separated list of: ${REQUEST_EXPANSIONS.join(', ')}` })
+  @IsIn(REQUEST_EXPANSIONS, { each: true, message: `expand must be a comma-separated list of: ${REQUEST_EXPANSIONS.join(', ')}` })
+  expand?: RequestExpansion[];
 }
 
 // ---- responses -------------------------------------------------------------------------------
@@ -229,7 +247,59 @@ export class RequestDto {
   @ApiProperty() updatedAt!: string;
 }
 
+export class ComparisonRangeDto {
+  @ApiProperty({ example: '1200.00' }) low!: string;
+  @ApiProperty({ example: '1600.00' }) central!: string;
+  @ApiProperty({ example: '2000.00' }) high!: string;
+}
+
+/** The totals of a cost comparison, as list items carry them. */
+export class ComparisonTotalsDto {
+  @ApiProperty({ example: 2026 }) priceYear!: number;
+  @ApiProperty({ example: '3000.00' }) maatwerkCost!: string;
+  @ApiProperty({ type: ComparisonRangeDto }) avoidedCost!: ComparisonRangeDto;
+  @ApiProperty({ example: '12000.00' }) netBenefit!: string;
+  @ApiProperty({ nullable: true, type: String, example: '5.00', description: 'avoided (central) / maatwerkCost; null when maatwerkCost is 0' }) ratio!: string | null;
+}
+
+/**
+ * A request as a list shows it: no justification, lines, approvals, outcomes or history. The full
+ * request is GET /api/v1/requests/:id; `expand` adds the full comparison and the history.
+ */
+export class RequestSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for the steering group (anonymised)' }) caseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null for the steering group (anonymised)' }) caseCode!: string | null;
+  @ApiProperty({ format: 'uuid' }) fundId!: string;
+  @ApiProperty() fundName!: string;
+  @ApiProperty({ type: RequesterDto }) requester!: RequesterDto;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: '3000.00' }) amount!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for the steering group (anonymised)' }) payee!: string | null;
+  @ApiProperty({ enum: LIFE_DOMAINS }) lifeDomain!: string;
+  @ApiProperty() urgent!: boolean;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status!: RequestStatus;
+  @ApiProperty({ enum: ['requester', 'single', 'double'], nullable: true, type: String }) tier!: string | null;
+  @ApiProperty({ description: 'approved on submit within the requester’s mandate ("binnen mandaat")' }) withinMandate!: boolean;
+  @ApiProperty() retroactive!: boolean;
+  @ApiProperty({ example: '0.00', description: 'reserved and not yet paid' }) committed!: string;
+  @ApiProperty({ example: '3000.00' }) paid!: string;
+  @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'decision deadline' }) decisionDue!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];
+  @ApiProperty({
+    type: ComparisonTotalsDto,
+    description: 'the comparison totals; with expand=comparison the full comparison as GET /api/v1/requests/:id gives it (adds lines, byBearer, avoidedByKind, priceNotes)',
+  })
+  comparison!: ComparisonTotalsDto;
+  @ApiPropertyOptional({ type: HistoryEventDto, isArray: true, description: 'only with expand=history' }) history?: HistoryEventDto[];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
 export class RequestPageDto {
-  @ApiProperty({ type: RequestDto, isArray: true }) items!: RequestDto[];
+  @ApiProperty({ type: RequestSummaryDto, isArray: true, description: 'summaries; see expand' }) items!: RequestSummaryDto[];
   @ApiProperty({ nullable: true, type: String }) next!: string | null;
 }

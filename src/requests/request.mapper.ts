@@ -3,7 +3,10 @@ import { moneyString } from '../common/money';
 import type { Comparison } from '../cost-comparison/comparison.types';
 import type { RealisedComparison } from '../cost-comparison/realised';
 import { hoursToDecision, isOverdue } from '../common/dutch-time';
-import type { ApprovalDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto } from './request.dto';
+import type {
+  ApprovalDto, ComparisonTotalsDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto, RequestExpansion,
+  RequestSummaryDto,
+} from './request.dto';
 import type { RequestApprovalEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity } from './request.entities';
 import { AWAITING_DECISION } from './request-state';
 
@@ -21,6 +24,9 @@ export interface RequestViewData {
   events: RequestEventEntity[];
   outcomes: { outcome: RequestOutcomeEntity; realised: RealisedComparison }[];
 }
+
+/** What a list item needs; events only when the history is expanded. */
+export type RequestSummaryData = Pick<RequestViewData, 'request' | 'full' | 'caseCode' | 'fundName' | 'people' | 'duplicates' | 'comparison' | 'events'>;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -98,6 +104,45 @@ export function mapRequest(d: RequestViewData, now: Date): RequestDto {
     history: d.events.map((e) => mapEvent(e, d.people)),
     outcomes: d.outcomes.map((o) => mapOutcome(o.outcome, o.realised)),
     infoQuestion: r.infoQuestion,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** The totals of a comparison, without its lines (list items). */
+export function comparisonTotals(c: Comparison): ComparisonTotalsDto {
+  return { priceYear: c.priceYear, maatwerkCost: c.maatwerkCost, avoidedCost: c.avoidedCost, netBenefit: c.netBenefit, ratio: c.ratio };
+}
+
+/** A list item: the request's state and figures, the comparison's totals; `expand` adds the full comparison and the history. */
+export function mapRequestSummary(d: RequestSummaryData, now: Date, expand: readonly RequestExpansion[] = []): RequestSummaryDto {
+  const r = d.request;
+  const requester = d.people.get(r.requesterId);
+  return {
+    id: r.id,
+    caseId: d.full ? r.caseId : null,
+    caseCode: d.full ? d.caseCode : null,
+    fundId: r.fundId,
+    fundName: d.fundName,
+    requester: { id: r.requesterId, name: requester?.name ?? '', organisationName: requester?.organisationName ?? '' },
+    title: r.title,
+    amount: moneyString(r.amount),
+    payee: d.full ? r.payee : null,
+    lifeDomain: r.lifeDomain,
+    urgent: r.urgent,
+    status: r.status,
+    tier: r.tier,
+    withinMandate: r.tier === 'requester',
+    retroactive: r.retroactive,
+    committed: moneyString(r.committedAmount),
+    paid: moneyString(r.paidAmount),
+    submittedAt: iso(r.submittedAt),
+    decisionDue: iso(r.decisionDue),
+    overdue: isOverdue(r.decisionDue, AWAITING_DECISION.includes(r.status), now),
+    decidedAt: iso(r.decidedAt),
+    possibleDuplicates: d.duplicates.map(mapDuplicate),
+    comparison: expand.includes('comparison') ? d.comparison : comparisonTotals(d.comparison),
+    ...(expand.includes('history') ? { history: d.events.map((e) => mapEvent(e, d.people)) } : {}),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

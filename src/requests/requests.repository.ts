@@ -46,6 +46,24 @@ export class RequestsRepository {
     return this.repo.save(entity);
   }
 
+  /**
+   * Write the workflow state of a request a step holds locked, as one UPDATE. TypeORM's `save` would
+   * first SELECT the row again to find what changed, under the fund lock.
+   */
+  async saveState(r: RequestEntity): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE requests SET status = $2, tier = $3, tier_reason = $4, committed_amount = $5::numeric, paid_amount = $6::numeric,
+              info_question = $7, submitted_at = $8, first_submitted_at = $9, decision_due = $10, decided_at = $11, updated_at = $12,
+              version = version + 1
+        WHERE id = $1`,
+      [
+        r.id, r.status, r.tier, r.tierReason, r.committedAmount.toFixed(), r.paidAmount.toFixed(), r.infoQuestion, r.submittedAt,
+        r.firstSubmittedAt, r.decisionDue, r.decidedAt, r.updatedAt,
+      ],
+    );
+    r.version += 1;
+  }
+
   findById(id: string): Promise<RequestEntity | null> {
     return this.repo.findOneBy({ id });
   }

@@ -8,7 +8,7 @@ import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
-import { ApproveDto, RejectDto, RequestDto, RequestInfoDto } from '../requests/request.dto';
+import { ApproveDto, RejectDto, RequestInfoDto, RequestSummaryDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { formatEuro } from '../common/money';
@@ -24,9 +24,10 @@ const QUEUE_LIMIT = 100;
 
 /** Most pressing first: past the deadline, then urgent, then the earliest deadline, then the oldest. */
 export function queueOrder(now: Date) {
-  const due = (r: RequestDto) => (r.decisionDue ? Date.parse(r.decisionDue) : Number.MAX_SAFE_INTEGER);
-  const rank = (r: RequestDto) => (r.decisionDue && due(r) < now.getTime() ? 0 : r.urgent ? 1 : 2);
-  return (a: RequestDto, b: RequestDto) => rank(a) - rank(b) || due(a) - due(b) || a.createdAt.localeCompare(b.createdAt);
+  type Queued = Pick<RequestSummaryDto, 'decisionDue' | 'urgent' | 'createdAt'>;
+  const due = (r: Queued) => (r.decisionDue ? Date.parse(r.decisionDue) : Number.MAX_SAFE_INTEGER);
+  const rank = (r: Queued) => (r.decisionDue && due(r) < now.getTime() ? 0 : r.urgent ? 1 : 2);
+  return (a: Queued, b: Queued) => rank(a) - rank(b) || due(a) - due(b) || a.createdAt.localeCompare(b.createdAt);
 }
 
 /**

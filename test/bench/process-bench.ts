@@ -10,6 +10,9 @@ const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 export interface ProcessResult {
+  /** `npm start` as a user runs it (its prestart script included), spawn to the first 200 on /health */
+  npmStartMs: number;
+  /** `node dist/src/main.js` directly, best of `starts` */
   coldStartMs: number;
   bareStartMs: number;
   idleRssMb: number;
@@ -33,7 +36,7 @@ const serviceEnv = (dataDir: string): Record<string, string> => ({
 /**
  * `node dist/src/main.js` on the embedded default: first boot on an empty DATA_DIR (initdb,
  * migrations, demo data; not timed), then restarts on the warm data directory timed until /health
- * answers 200, against a bare Node HTTP server started the same way; then the peak RSS of the
+ * answers 200, once as `npm start` (as a user runs it) and as `node dist/src/main.js`, against a bare Node HTTP server started the same way; then the peak RSS of the
  * service under 32 connections of mixed reads (API list, queue page, funds, health) and reports.
  */
 export async function processBench(opts: { starts: number; loadSeconds: number }): Promise<ProcessResult> {
@@ -85,7 +88,14 @@ export async function processBench(opts: { starts: number; loadSeconds: number }
     });
     const after = memoryOf(child!.proc.pid!);
     if (load.ok === 0) throw new Error(`load on the service: nothing succeeded (${JSON.stringify(load.statuses)}, ${load.errors} errors)`);
-    return { coldStartMs, bareStartMs, idleRssMb: idle.rssMb, peakRssMb: after.peakMb, loadRequests: load.ok, statuses: load.statuses };
+    await stopChild(child!);
+    child = null;
+
+    // as a user runs it: `npm start` in the repository, whatever its prestart script does
+    const tNpm = performance.now();
+    child = startChild(['start'], serviceEnv(dataDir), port, ROOT, 'npm');
+    const npmStartMs = await waitFor200(health, child, tNpm, 240_000);
+    return { npmStartMs, coldStartMs, bareStartMs, idleRssMb: idle.rssMb, peakRssMb: after.peakMb, loadRequests: load.ok, statuses: load.statuses };
   } finally {
     if (child) await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });

@@ -62,12 +62,18 @@ async function main(): Promise<void> {
     try {
       await withApp(db, async (b) => {
         if (want('pg-ledger')) {
-          const hot = await ledgerBench(b, db.url, { funds: 1, maxOps: 4000, maxMs: 6000, rounds: 2, tag: 'hot' });
+          const hot = await ledgerBench(b, db.url, { funds: 1, maxOps: 4000, maxMs: 6000, rounds: 2, tag: 'hot', oneShot: true });
           pgHot = hot.service.perSecond;
+          const one = hot.oneShot!;
           add(
-            { name: 'hot-fund-service', value: hot.service.perSecond, unit: 'approvals/s', baseline: hot.raw.perSecond, ratio: hot.service.perSecond / hot.raw.perSecond, target: 'ratio ≥ 0.5', met: hot.service.perSecond / hot.raw.perSecond >= 0.5 },
-            'raw pg, same writes and locks',
-            `LedgerService.reserve, 32 callers, 1 fund: p50 ${ms(hot.service.p50)}, p99 ${ms(hot.service.p99)}; raw p50 ${ms(hot.raw.p50)}, p99 ${ms(hot.raw.p99)}`,
+            { name: 'hot-fund-service', value: hot.service.perSecond, unit: 'approvals/s', baseline: one.perSecond, ratio: hot.service.perSecond / one.perSecond, target: 'ratio ≥ 0.5 (moonshot ≥ 1.5)', met: hot.service.perSecond / one.perSecond >= 0.5 },
+            'one-shot SQL: the whole approval in one PL/pgSQL call',
+            `LedgerService.reserve, 32 callers, 1 fund: p50 ${ms(hot.service.p50)}, p99 ${ms(hot.service.p99)}; one-shot p50 ${ms(one.p50)}, p99 ${ms(one.p99)}`,
+          );
+          add(
+            { name: 'hot-fund-service-vs-interactive', value: hot.service.perSecond, unit: 'approvals/s', baseline: hot.raw.perSecond, ratio: hot.service.perSecond / hot.raw.perSecond, target: 'ratio ≥ 0.5', met: hot.service.perSecond / hot.raw.perSecond >= 0.5 },
+            'raw pg, same interactive writes and locks (the old baseline)',
+            `raw p50 ${ms(hot.raw.p50)}, p99 ${ms(hot.raw.p99)}`,
           );
           const spread = await ledgerBench(b, db.url, { funds: 100, maxOps: 4000, maxMs: 6000, rounds: 2, tag: 'spread' });
           add(
@@ -153,9 +159,9 @@ async function main(): Promise<void> {
     console.log('\nThe service as a process (node dist/src/main.js, embedded, warm DATA_DIR):');
     const p = await processBench({ starts: 2, loadSeconds: 8 });
     add(
-      { name: 'cold-start', value: p.coldStartMs, unit: 'ms', baseline: p.bareStartMs, ratio: p.coldStartMs / p.bareStartMs, target: '≤ 5000 ms', met: p.coldStartMs <= 5000 },
+      { name: 'cold-start', value: p.npmStartMs, unit: 'ms', baseline: p.bareStartMs, ratio: p.npmStartMs / p.bareStartMs, target: '≤ 5000 ms', met: p.npmStartMs <= 5000 },
       'bare node HTTP server, start to 200',
-      'spawn to first 200 on /health, best of 2',
+      `\`npm start\` (with its prestart script) to first 200 on /health on a warm DATA_DIR; \`node dist/src/main.js\` alone: ${ms(p.coldStartMs)} (best of 2)`,
     );
     add(
       { name: 'peak-rss', value: p.peakRssMb, unit: 'MB', baseline: p.idleRssMb, ratio: p.peakRssMb / p.idleRssMb, target: '≤ 300 MB', met: p.peakRssMb <= 300 },

@@ -10,8 +10,20 @@ export interface Child {
   output(): string;
 }
 
-export function startChild(args: string[], env: Record<string, string>, port: number, cwd: string): Child {
-  const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * The caller's environment minus what would point the service elsewhere: with DATABASE_URL (or the
+ * test and bench URLs) in the shell, the embedded figures would otherwise measure PostgreSQL, or stop
+ * at startup asking for the SESSION_SECRET a PostgreSQL deployment must set.
+ */
+export function embeddedEnv(env: Record<string, string>, port: number): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
+  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'BENCH_DATABASE_URL', 'SESSION_SECRET']) if (!(key in env)) delete out[key];
+  return out;
+}
+
+/** `node <args>`, or with `command` another program (npm), in its own process group so it stops with its children. */
+export function startChild(args: string[], env: Record<string, string>, port: number, cwd: string, command: string = process.execPath): Child {
+  const proc = spawn(command, args, { cwd, env: embeddedEnv(env, port), stdio: ['ignore', 'pipe', 'pipe'], detached: command !== process.execPath });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   proc.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
@@ -35,6 +47,8 @@ export async function waitFor200(url: string, child: Child, since: number, timeo
 }
 
 export function stopChild(child: Child, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<void> {
+  const group = child.proc.spawnargs[0] !== process.execPath && child.proc.pid !== undefined;
+  if (group) return stopGroup(child.proc.pid!, signal, timeoutMs);
   return new Promise((resolve) => {
     if (child.proc.exitCode !== null || child.proc.signalCode !== null) return resolve();
     const t = setTimeout(() => child.proc.kill('SIGKILL'), timeoutMs);
@@ -44,6 +58,25 @@ export function stopChild(child: Child, signal: NodeJS.Signals = 'SIGTERM', time
     });
     child.proc.kill(signal);
   });
+}
+
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** npm and the node it started: signal the process group, then wait until every member is gone (port and DATA_DIR lock free). */
+async function stopGroup(pgid: number, signal: NodeJS.Signals, timeoutMs: number): Promise<void> {
+  if (groupAlive(pgid)) process.kill(-pgid, signal);
+  const deadline = performance.now() + timeoutMs;
+  while (groupAlive(pgid)) {
+    if (performance.now() > deadline) process.kill(-pgid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Resident set size now and its high-water mark, in MB, from /proc (Linux). */
