@@ -42,11 +42,11 @@ export class PayeesService {
    * Set (or correct) where the money goes. The IBAN must pass the mod-97 check (400 naming `iban`).
    * Not any more once the request is paid, cancelled, or in a payment batch at the bank.
    */
-  set(user: AuthUser, requestId: string, dto: PayeeAccountInputDto): Promise<PayeeAccountDto> {
+  async set(user: AuthUser, requestId: string, dto: PayeeAccountInputDto): Promise<PayeeAccountDto> {
     const iban = parseIban(dto.iban, 'iban');
     const name = (dto.name ?? '').trim();
     if (!name) throw DomainError.invalidField('name', 'is required: the account holder as the bank knows them');
-    return this.workflow.step(user, requestId, 'read', 'set the payee of', async ({ request }) => {
+    const { result } = await this.workflow.step(user, requestId, 'read', 'set the payee of', async ({ request }) => {
       if (!hasRole(user, 'admin') && request.requesterId !== user.id) throw DomainError.forbidden('only the requester or an administrator can set the payee account');
       if (!EDITABLE.includes(request.status)) throw PaymentErrors.payeeLocked(requestId, request.status);
       const ordered = await this.repo.findOrderedItem(requestId);
@@ -55,5 +55,6 @@ export class PayeesService {
       await this.repo.savePayee(row);
       return mapPayee(row, hasRole(user, 'admin'));
     });
+    return result;
   }
 }

@@ -89,10 +89,16 @@ export class RequestQueriesService {
     // sequential on purpose: inside a transaction all queries share one connection
     const costLines = await this.requests.costLines(ids);
     const events = withHistory ? await this.requests.events(ids) : new Map<string, never[]>();
+    // approvals are few and small; queues show "1 van 2 akkoorden" from them
+    const approvals = await this.requests.approvals(ids);
     const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
     const cases = await this.cases.findByIds(entities.map((r) => r.caseId));
     const funds = await this.funds.names(entities.map((r) => r.fundId));
-    const people = await this.users.people([...entities.map((r) => r.requesterId), ...[...events.values()].flat().map((e) => e.actorId)]);
+    const people = await this.users.people([
+      ...entities.map((r) => r.requesterId),
+      ...[...approvals.values()].flat().map((a) => a.approverId),
+      ...[...events.values()].flat().map((e) => e.actorId),
+    ]);
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const duplicates = possibleDuplicates(entities, candidates);
     const comparisons = await this.costs.compareMany(
@@ -108,6 +114,7 @@ export class RequestQueriesService {
           caseCode: caseCodes.get(r.caseId) ?? null,
           fundName: funds.get(r.fundId) ?? '',
           people,
+          approvals: approvals.get(r.id) ?? [],
           duplicates: duplicates.get(r.id) ?? [],
           comparison: comparisons[i],
           events: events.get(r.id) ?? [],

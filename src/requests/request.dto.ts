@@ -263,7 +263,7 @@ export class ComparisonTotalsDto {
 }
 
 /**
- * A request as a list shows it: no justification, lines, approvals, outcomes or history. The full
+ * A request as a list shows it: no justification, lines, outcomes or history. The full
  * request is GET /api/v1/requests/:id; `expand` adds the full comparison and the history.
  */
 export class RequestSummaryDto {
@@ -288,6 +288,7 @@ export class RequestSummaryDto {
   @ApiProperty({ nullable: true, type: String, description: 'decision deadline' }) decisionDue!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ type: ApprovalDto, isArray: true, description: 'approvals given so far (a double-tier request needs two)' }) approvals!: ApprovalDto[];
   @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];
   @ApiProperty({
     type: ComparisonTotalsDto,

@@ -26,7 +26,7 @@ export interface RequestViewData {
 }
 
 /** What a list item needs; events only when the history is expanded. */
-export type RequestSummaryData = Pick<RequestViewData, 'request' | 'full' | 'caseCode' | 'fundName' | 'people' | 'duplicates' | 'comparison' | 'events'>;
+export type RequestSummaryData = Pick<RequestViewData, 'request' | 'full' | 'caseCode' | 'fundName' | 'people' | 'approvals' | 'duplicates' | 'comparison' | 'events'>;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -140,6 +140,7 @@ export function mapRequestSummary(d: RequestSummaryData, now: Date, expand: read
     decisionDue: iso(r.decisionDue),
     overdue: isOverdue(r.decisionDue, AWAITING_DECISION.includes(r.status), now),
     decidedAt: iso(r.decidedAt),
+    approvals: d.approvals.map((a) => mapApproval(a, d.people)),
     possibleDuplicates: d.duplicates.map(mapDuplicate),
     comparison: expand.includes('comparison') ? d.comparison : comparisonTotals(d.comparison),
     ...(expand.includes('history') ? { history: d.events.map((e) => mapEvent(e, d.people)) } : {}),

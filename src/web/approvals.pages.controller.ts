@@ -156,10 +156,10 @@ export class ApprovalsPagesController {
    * approve now (four-eyes, tiers, second approver), each with its approval progress. For a budget
    * holder the queue; for the steering group the second approvals it may give.
    */
-  private async todo(user: AuthUser, lang: Locale): Promise<(RequestDto & { progress: { key: string; params: Record<string, string> } | null })[]> {
+  private async todo(user: AuthUser, lang: Locale): Promise<(RequestSummaryDto & { progress: { key: string; params: Record<string, string> } | null })[]> {
     const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT }, lang);
     const funds = new Map<string, FundDto>();
-    const out: (RequestDto & { progress: { key: string; params: Record<string, string> } | null })[] = [];
+    const out: (RequestSummaryDto & { progress: { key: string; params: Record<string, string> } | null })[] = [];
     for (const r of page.items) {
       if (!funds.has(r.fundId)) funds.set(r.fundId, mapFund(await this.funds.get(r.fundId)));
       const state = decisionState(user, r, funds.get(r.fundId)!);

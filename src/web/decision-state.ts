@@ -1,6 +1,9 @@
 import type { AuthUser } from '../auth/auth.decorators';
 import type { FundDto } from '../funds/fund.dto';
 import type { RequestDto } from '../requests/request.dto';
+
+/** What the rules read of a request: its list summary is enough. */
+export type DecidableRequest = Pick<RequestDto, 'tier' | 'status' | 'approvals' | 'requester'>;
 import type { Tier } from '../requests/request.entities';
 import { checkApprover, requiredApprovals } from '../requests/tiers';
 
@@ -25,7 +28,7 @@ const isHolder = (user: AuthUser, fund: Pick<FundDto, 'holders'>): boolean =>
  * The same four-eyes and tier rules the service applies (checkApprover in requests/tiers.ts), read
  * ahead of time so the page offers only what the user may do, and says why when it does not.
  */
-export function decisionState(user: AuthUser, r: RequestDto, fund: Pick<FundDto, 'holders' | 'name'>): DecisionState {
+export function decisionState(user: AuthUser, r: DecidableRequest, fund: Pick<FundDto, 'holders' | 'name'>): DecisionState {
   const tier = (r.tier ?? 'single') as Tier;
   const needed = r.status === 'submitted' || r.tier ? requiredApprovals(tier) : 0;
   const given = r.approvals.length;
