@@ -45,7 +45,7 @@ export class ComparisonSummaryService {
       throw DomainError.forbidden('the steering group sees anonymised figures, not per person');
     }
     const { requests, lines } = await this.repo.fundedRequests({ fundIds, caseId: q.caseId ?? null, from: q.from ?? null, to: q.to ?? null });
-    const subjects = requests.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] }));
+    const subjects = requests.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] }));
     const comparisons = await this.costs.compareMany(subjects, q.lang ?? 'nl');
     const aggregate = this.costs.aggregate(
       requests.map((r, i) => ({

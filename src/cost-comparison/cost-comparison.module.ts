@@ -10,6 +10,7 @@ import { CONFIDENCE_BANDS, CostComparisonService, CPI_SERIES } from './cost-comp
 import { CostItemsController } from './cost-items.controller';
 import { CostItemsRepository } from './cost-items.repository';
 import { CostItemsService } from './cost-items.service';
+import { FundMethodsRepository } from './fund-methods.repository';
 import { loadCpiSeries } from './cpi';
 
 /**
@@ -20,6 +21,7 @@ import { loadCpiSeries } from './cpi';
   controllers: [CostItemsController, BarriersController, ComparisonSummaryController],
   providers: [
     CostItemsRepository,
+    FundMethodsRepository,
     BarrierTagsRepository,
     CostItemsService,
     BarriersService,

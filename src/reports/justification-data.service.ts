@@ -48,7 +48,7 @@ export class JustificationDataService {
     const barrierLabels = await this.reference.barrierLabels(locale);
     const routeLines = lines.get(r.id) ?? [];
     const [comparison] = await this.costs.compareMany(
-      [{ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: routeLines }],
+      [{ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: routeLines }],
       locale,
     );
     const roles = ROLE_LABELS[locale];

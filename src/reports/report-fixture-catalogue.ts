@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import { Dec, moneyString, roundMoney } from '../common/money';
 import type { Comparison, ComparisonLine, Confidence, CostKind } from '../cost-comparison/comparison.types';
+import { DEFAULT_METHOD } from '../cost-comparison/method';
 import type { ReportCatalogueItem } from './report-data.types';
 
 export const FIXTURE_BANDS: Record<Confidence, string> = { high: '0.10', medium: '0.25', low: '0.50' };
@@ -99,6 +100,7 @@ function line(key: string, quantity: string, probability: string): ComparisonLin
   if (!item) throw new Error(`fixture catalogue has no ${key}`);
   const expected = roundMoney(new Dec(item.unitAmount2026).times(quantity).times(probability));
   const band = new Dec(FIXTURE_BANDS[item.confidence]);
+  const net = roundMoney(expected.times(new Dec(1).minus(DEFAULT_METHOD.deadweight)).times(DEFAULT_METHOD.attribution));
   return {
     costItemKey: item.key,
     costItemVersion: item.version,
@@ -118,6 +120,19 @@ function line(key: string, quantity: string, probability: string): ComparisonLin
     high: moneyString(expected.times(new Dec(1).plus(band))),
     note: null,
     unindexed: item.priceYear === null,
+    // one-year lines with the fund defaults: gross = expected, net = expected × (1 − deadweight) × attribution
+    budgetEffect: item.kind === 'societal' ? 'none' : 'cash',
+    years: 1,
+    yearsCounted: 1,
+    deadweight: DEFAULT_METHOD.deadweight,
+    attribution: DEFAULT_METHOD.attribution,
+    defaultShares: true,
+    grossFactor: '1',
+    netFactor: '1',
+    gross: expected.toFixed(2),
+    net: net.toFixed(2),
+    netLow: moneyString(net.times(new Dec(1).minus(band))),
+    netHigh: moneyString(net.times(new Dec(1).plus(band))),
   };
 }
 
@@ -131,7 +146,13 @@ export function fixtureComparison(maatwerkCost: string, route: RouteInput[]): Co
     central: moneyString(sum(ls.map((l) => l.expected))),
     high: moneyString(sum(ls.map((l) => l.high))),
   });
+  const netRange = (ls: ComparisonLine[]) => ({
+    low: moneyString(sum(ls.map((l) => l.netLow))),
+    central: moneyString(sum(ls.map((l) => l.net))),
+    high: moneyString(sum(ls.map((l) => l.netHigh))),
+  });
   const avoided = range(lines);
+  const avoidedNet = netRange(lines);
   const bearers = [...new Set(lines.map((l) => l.bearer))];
   const cost = new Dec(maatwerkCost);
   return {
@@ -140,6 +161,19 @@ export function fixtureComparison(maatwerkCost: string, route: RouteInput[]): Co
     lines,
     maatwerkCost: moneyString(cost),
     avoidedCost: avoided,
+    avoidedCostNet: avoidedNet,
+    method: { ...DEFAULT_METHOD },
+    avoidedNetByKind: {
+      fiscal: netRange(lines.filter((l) => l.kind === 'fiscal')),
+      societal: netRange(lines.filter((l) => l.kind === 'societal')),
+    },
+    avoidedNetByBudgetEffect: {
+      cash: netRange(lines.filter((l) => l.budgetEffect === 'cash')),
+      capacity: netRange(lines.filter((l) => l.budgetEffect === 'capacity')),
+      none: netRange(lines.filter((l) => l.budgetEffect === 'none')),
+    },
+    netBenefitNet: moneyString(new Dec(avoidedNet.central).minus(cost)),
+    ratioNet: cost.isZero() ? null : new Dec(avoidedNet.central).dividedBy(cost).toFixed(2, Decimal.ROUND_HALF_UP),
     avoidedByKind: {
       fiscal: range(lines.filter((l) => l.kind === 'fiscal')),
       societal: range(lines.filter((l) => l.kind === 'societal')),
@@ -148,7 +182,7 @@ export function fixtureComparison(maatwerkCost: string, route: RouteInput[]): Co
     ratio: cost.isZero() ? null : new Dec(avoided.central).dividedBy(cost).toFixed(2, Decimal.ROUND_HALF_UP),
     byBearer: bearers.map((bearer) => {
       const ls = lines.filter((l) => l.bearer === bearer);
-      return { bearer, bearerLabel: ls[0].bearerLabel, ...range(ls) };
+      return { bearer, bearerLabel: ls[0].bearerLabel, ...range(ls), net: netRange(ls) };
     }),
   };
 }

@@ -53,7 +53,7 @@ export class SteeringReportDataService {
     const lines = await this.repo.costLines(ids);
     const outcomes = await this.repo.latestOutcomes(ids);
     const comparisons = await this.costs.compareMany(
-      rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
+      rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
       locale,
     );
     const outcomeOf = new Map(outcomes.map((o) => [o.requestId, o]));

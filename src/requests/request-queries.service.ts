@@ -82,7 +82,7 @@ export class RequestQueriesService {
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const duplicates = possibleDuplicates(entities, candidates);
     const comparisons = await this.costs.compareMany(
-      entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
+      entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: costLines.get(r.id) ?? [] })),
       locale,
     );
     const now = this.clock.now();

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../cases/case.dto';
 import { LIFE_DOMAINS, LifeDomain } from '../cases/life-domains';
-import { ValidateMoney, ValidateText } from '../common/validation';
+import { ValidateMoney, ValidateShare, ValidateText } from '../common/validation';
+import { ComparisonDto } from '../cost-comparison/comparison.dto';
 import { REQUEST_STATUSES, RequestStatus } from './request.entities';
 
 /** Present → validated; absent → left alone. Unlike IsOptional, `null` is refused. */
@@ -33,6 +34,16 @@ export class RouteLineDto {
   @ApiProperty({ example: '0.5', description: 'decimal string 0..1' }) @IsString({ message: 'probability must be a decimal string such as "0.5"' })
   probability!: string;
   @IsOptional() @ValidateText(500, { required: false }) note?: string | null;
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 50, default: 1, description: 'years the cost recurs; quantity is per year. Counted up to the fund\'s horizon, discounted' })
+  @IsOptional()
+  @IsInt({ message: 'years must be a whole number of years' })
+  @Min(1, { message: 'years must be at least 1' })
+  @Max(50, { message: 'years must be at most 50' })
+  years?: number;
+  @ValidateShare({ optional: true, nullable: true, example: '0.1', description: "share that would have been avoided anyway, without the request (deadweight); absent or null: the fund's default" })
+  deadweight?: string | null;
+  @ValidateShare({ optional: true, nullable: true, example: '0.8', description: "share of the effect attributable to this request; absent or null: the fund's default" })
+  attribution?: string | null;
 }
 
 export class CreateRequestDto {
@@ -213,7 +224,8 @@ export class RequestDto {
   @ApiProperty({ nullable: true, type: Number, description: 'hours from first submission to decision' }) hoursToDecision!: number | null;
   @ApiProperty({ type: ApprovalDto, isArray: true }) approvals!: ApprovalDto[];
   @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];
-  @ApiProperty({ description: 'cost comparison against the conventional route (shared/API.md)' }) comparison!: unknown;
+  @ApiProperty({ type: ComparisonDto, description: 'cost comparison against the conventional route; every figure reproducible from lines and method' })
+  comparison!: ComparisonDto;
   @ApiProperty({ type: HistoryEventDto, isArray: true }) history!: HistoryEventDto[];
   @ApiProperty({ type: OutcomeResponseDto, isArray: true }) outcomes!: OutcomeResponseDto[];
   @ApiProperty({ nullable: true, type: String }) infoQuestion!: string | null;

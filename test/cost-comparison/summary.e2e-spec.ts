@@ -40,6 +40,9 @@ describe('the aggregated cost comparison (GET /api/v1/cost-comparison/summary)',
       avoided: { low: '55764.94', central: '74353.25', high: '92941.56' },
       netBenefit: '71353.25',
       ratio: '24.78',
+      avoidedNet: { low: '40150.76', central: '53534.34', high: '66917.93' },
+      netBenefitNet: '50534.34',
+      ratioNet: '17.84',
     });
     expect(s.byBearer.map((b: { bearer: string; central: string }) => [b.bearer, b.central])).toEqual([
       ['justice', '65353.25'],
