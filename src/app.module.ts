@@ -1,3 +1,6 @@
+import { AccessModule } from './access/access.module';
+import { RequestsReadModule } from './requests/requests.read-models';
+import { FundsReadModule } from './funds/funds.read-models';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
@@ -32,6 +35,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CommonModule,
         DatabaseModule.forRoot(databaseUrl, config.dbPoolSize),
+        AccessModule,
         AuthModule.forRoot(config),
         HealthModule,
         OrganisationsModule,
@@ -41,6 +45,8 @@ export class AppModule {
         CostComparisonModule,
         CasesModule,
         RequestsModule,
+        RequestsReadModule,
+        FundsReadModule,
         NotificationsModule,
         UsersModule,
         SeedModule,

@@ -1,14 +1,14 @@
 import { moneyString } from '../common/money';
-import type { RequestEntity } from '../requests/request.entities';
+import type { PersonRow } from '../users/users.repository';
 import type { CaseDetailDto, CaseDto, CaseRequestSummaryDto } from './case.dto';
 import type { CaseEntity } from './case.entity';
-import type { CaseFundTotalsRow, CaseTotalsRow, PersonRow } from './cases.repository';
+import type { CaseFundTotals, CaseRequestRow, CaseTotals } from './case-requests.reader';
 
 export interface CaseViewContext {
   people: Map<string, PersonRow>;
   organisations: Map<string, string>;
   members: Map<string, string[]>;
-  totals: Map<string, CaseTotalsRow>;
+  totals: Map<string, CaseTotals>;
 }
 
 export function mapCase(c: CaseEntity, ctx: CaseViewContext): CaseDto {
@@ -28,7 +28,7 @@ export function mapCase(c: CaseEntity, ctx: CaseViewContext): CaseDto {
   };
 }
 
-export function mapCaseRequest(r: RequestEntity & { fundName: string }): CaseRequestSummaryDto {
+export function mapCaseRequest(r: CaseRequestRow): CaseRequestSummaryDto {
   return {
     id: r.id,
     title: r.title,
@@ -46,8 +46,8 @@ export function mapCaseRequest(r: RequestEntity & { fundName: string }): CaseReq
 export function mapCaseDetail(
   c: CaseEntity,
   ctx: CaseViewContext,
-  byFund: CaseFundTotalsRow[],
-  requests: (RequestEntity & { fundName: string })[],
+  byFund: CaseFundTotals[],
+  requests: CaseRequestRow[],
 ): CaseDetailDto {
   return {
     ...mapCase(c, ctx),

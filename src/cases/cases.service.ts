@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { calendarYear } from '../common/dutch-time';
-import { AccessScope, scopeOf } from '../access/visibility';
+import { AccessService } from '../access/access.service';
 import { makeCaseCode } from './case-code';
+import { CaseErrors } from './case.errors';
 import { CaseDetailDto, CaseDto, CaseListQueryDto, CasePageDto, CreateCaseDto } from './case.dto';
 import { CaseEntity } from './case.entity';
 import { mapCase, mapCaseDetail } from './case.mapper';
+import { CaseRequestsReader } from './case-requests.reader';
 import { CasesRepository } from './cases.repository';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UsersService } from '../users/users.service';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/cursor';
 
 const CODE_ATTEMPTS = 25;
@@ -25,8 +29,12 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
 export class CasesService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly access: AccessService,
     private readonly cases: CasesRepository,
     private readonly clock: Clock,
+    private readonly requests: CaseRequestsReader,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateCaseDto): Promise<CaseDetailDto> {
@@ -38,7 +46,7 @@ export class CasesService {
       } catch (e) {
         if (!dto.code && attempt < 3 && !this.tx.inTransaction && isUniqueViolation(e, 'uq_cases_code')) continue;
         if (isUniqueViolation(e, 'uq_cases_code')) {
-          throw DomainError.conflict('CASE.CODE_TAKEN', dto.code ? `case code ${dto.code} is already in use` : 'could not allocate a free case code; try again');
+          throw CaseErrors.codeTaken(dto.code);
         }
         throw e;
       }
@@ -49,20 +57,18 @@ export class CasesService {
     const now = this.clock.now();
     let code = dto.code;
     if (code) {
-      if (await this.cases.codeExists(code)) throw DomainError.conflict('CASE.CODE_TAKEN', `case code ${code} is already in use`);
+      if (await this.cases.codeExists(code)) throw CaseErrors.codeTaken(code);
     } else {
       for (let i = 0; i < CODE_ATTEMPTS && !code; i++) {
         const candidate = makeCaseCode(dto.neighbourhood, calendarYear(now));
         if (!(await this.cases.codeExists(candidate))) code = candidate;
       }
-      if (!code) throw DomainError.conflict('CASE.CODE_EXHAUSTED', 'no free case code found for this neighbourhood and year; pass a code');
+      if (!code) throw CaseErrors.codeExhausted();
     }
     const memberIds = (dto.memberIds ?? []).filter((id) => id !== user.id);
     for (const [i, memberId] of memberIds.entries()) {
-      const member = await this.cases.activeUser(memberId);
-      if (!member || !member.roles.includes('professional')) {
-        throw DomainError.invalidField(`memberIds.${i}`, `user ${memberId} is not an active professional`);
-      }
+      const member = await this.users.activeProfessional(memberId);
+      if (!member) throw CaseErrors.notAProfessional(`memberIds.${i}`, memberId);
     }
     const saved = await this.cases.save(
       this.cases.create({
@@ -81,7 +87,7 @@ export class CasesService {
   }
 
   async list(user: AuthUser, query: CaseListQueryDto): Promise<CasePageDto> {
-    const scope = this.scope(user);
+    const scope = this.access.requireCaseLists(user);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
     const rows = await this.cases.page(scope, {
@@ -101,16 +107,15 @@ export class CasesService {
   async get(user: AuthUser, id: string): Promise<CaseDetailDto> {
     const c = await this.visible(user, id);
     const ctx = await this.context([c]);
-    return mapCaseDetail(c, ctx, await this.cases.totalsByFund(c.id), await this.cases.requestsOfCase(c.id));
+    return mapCaseDetail(c, ctx, await this.requests.totalsByFund(c.id), await this.requests.requestsOfCase(c.id));
   }
 
   async close(user: AuthUser, id: string): Promise<CaseDetailDto> {
     await this.tx.run(async () => {
-      await this.visible(user, id);
+      await this.access.requireCase(user, id, 'manage', 'close');
       const c = await this.cases.lockById(id);
       if (!c) throw DomainError.notFound('case', id);
-      this.assertLeadOrAdmin(user, c, 'close');
-      if (c.status === 'closed') throw DomainError.conflict('CASE.CLOSED', `case ${c.code} is already closed`);
+      if (c.status === 'closed') throw CaseErrors.closed(c.code, 'close');
       c.status = 'closed';
       c.closedAt = this.clock.now();
       await this.cases.save(c);
@@ -120,53 +125,28 @@ export class CasesService {
 
   async addMember(user: AuthUser, id: string, userId: string): Promise<CaseDetailDto> {
     await this.tx.run(async () => {
-      const c = await this.visible(user, id);
-      this.assertLeadOrAdmin(user, c, 'add members to');
-      const member = await this.cases.activeUser(userId);
-      if (!member || !member.roles.includes('professional')) throw DomainError.invalidField('userId', `user ${userId} is not an active professional`);
+      const c = await this.visible(user, id, 'manage', 'add members to');
+      const member = await this.users.activeProfessional(userId);
+      if (!member) throw CaseErrors.notAProfessional('userId', userId);
       if (member.id !== c.leadProfessionalId) await this.cases.addMember(c.id, member.id);
     });
     return this.get(user, id);
   }
 
-  /**
-   * For the requests module: the case a professional wants to spend on. Out of sight → 404 naming
-   * the field; closed → 409.
-   */
-  async caseForNewRequest(user: AuthUser, caseId: string): Promise<CaseEntity> {
-    const c = await this.cases.findVisible({ ...scopeOf(user), admin: false, budgetHolder: false }, caseId);
-    if (!c) throw new DomainError('not_found', 'NOT_FOUND', `caseId: case ${caseId} does not exist or is not one of your cases`);
-    if (c.status === 'closed') throw DomainError.conflict('CASE.CLOSED', `case ${c.code} is closed; no new requests can be made for it`);
-    return c;
-  }
-
-  private scope(user: AuthUser): AccessScope {
-    const scope = scopeOf(user);
-    if (!scope.admin && !scope.professional && !scope.budgetHolder) {
-      throw DomainError.forbidden('cases are not available to the steering group; its reports and request lists are anonymised');
-    }
-    return scope;
-  }
-
-  private async visible(user: AuthUser, id: string): Promise<CaseEntity> {
-    const c = await this.cases.findVisible(this.scope(user), id);
+  private async visible(user: AuthUser, id: string, purpose: 'read' | 'manage' = 'read', verb?: string): Promise<CaseEntity> {
+    await this.access.requireCase(user, id, purpose, verb);
+    const c = await this.cases.findById(id);
     if (!c) throw DomainError.notFound('case', id);
     return c;
-  }
-
-  private assertLeadOrAdmin(user: AuthUser, c: CaseEntity, verb: string): void {
-    if (c.leadProfessionalId !== user.id && !hasRole(user, 'admin')) {
-      throw DomainError.forbidden(`only the lead professional of case ${c.code} or an administrator can ${verb} it`);
-    }
   }
 
   private async context(cases: CaseEntity[]) {
     const ids = cases.map((c) => c.id);
     const members = await this.cases.memberIds(ids);
     const personIds = [...cases.map((c) => c.leadProfessionalId), ...[...members.values()].flat()];
-    const people = await this.cases.people(personIds);
-    const organisations = await this.cases.organisationNames(cases.map((c) => c.organisationId));
-    const totals = await this.cases.totalsByCase(ids);
+    const people = await this.users.people(personIds);
+    const organisations = await this.organisations.names(cases.map((c) => c.organisationId));
+    const totals = await this.requests.totalsByCase(ids);
     return { people, organisations, members, totals };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
-import { BarrierTagEntity } from '../requests/request.entities';
+import { BarrierTagEntity } from './barrier-tag.entity';
 
 /** The configurable list of system barriers (systeemknelpunten). */
 @Injectable()

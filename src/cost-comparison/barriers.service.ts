@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
-import { BarrierTagEntity } from '../requests/request.entities';
+import { BarrierTagEntity } from './barrier-tag.entity';
 import { BarrierTagsRepository } from './barrier-tags.repository';
 
 /** The system barriers (systeemknelpunten) requests are tagged with, for the steering-group report. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
 import { AuthUser, hasRole } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { Aggregate, paybackMonths } from './aggregate';
@@ -31,13 +32,14 @@ export class ComparisonSummaryService {
   constructor(
     private readonly repo: ComparisonSummaryRepository,
     private readonly costs: CostComparisonService,
+    private readonly access: AccessService,
   ) {}
 
   async summary(user: AuthUser, q: SummaryQuery): Promise<ComparisonSummary> {
     if (q.from && q.to && q.from > q.to) throw DomainError.invalidField('to', 'to must not be before from', 'PERIOD', 'query');
     let fundIds: string[] | null = q.fundId ? [q.fundId] : null;
     if (!hasRole(user, 'admin', 'steering_group')) {
-      const held = await this.repo.heldFundIds(user.id);
+      const held = await this.access.heldFundIds(user);
       if (q.fundId && !held.includes(q.fundId)) throw DomainError.forbidden('you do not hold this fund');
       fundIds = q.fundId ? [q.fundId] : held;
     }

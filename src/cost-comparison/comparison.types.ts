@@ -1,7 +1,7 @@
 import type { ComparisonMethod } from './method';
 
 /**
- * The cost comparison as the public API serves it, every figure a decimal string.
+ * The cost comparison as the public API serves it (GET /api/v1/requests/:id), every figure a decimal string.
  * Every figure is reproducible from `lines` and `method`:
  * - expected = round(unitAmount × quantity × probability): one year of the conventional route;
  * - gross = round(expected × grossFactor), grossFactor = Σ_{t<years} 1/(1+r)^t (1 for a one-year line);
@@ -104,4 +104,11 @@ export interface ComparisonBearer {
   central: string;
   high: string;
   net: ComparisonRange;
+}
+
+/** What a follow-up says of one conventional-route line: did it happen anyway, and how much of it. */
+export interface OutcomeLine {
+  costItemKey: string;
+  happened: 'no' | 'partly' | 'yes';
+  fraction?: string;
 }

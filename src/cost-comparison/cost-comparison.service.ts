@@ -1,8 +1,8 @@
+import type { OutcomeLine } from './comparison.types';
 import { Inject, Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
-import { RequestCostLineEntity, RequestOutcomeEntity } from '../requests/request.entities';
 import { Aggregate, AggregateItem, aggregateComparisons } from './aggregate';
 import { BEARER_LABELS, isBearerKey } from './catalogue-csv';
 import { computeComparison, ComparisonLineInput, priceUnit } from './comparison';
@@ -10,7 +10,7 @@ import { Comparison, Confidence } from './comparison.types';
 import { CostItemEntity } from './cost-item.entity';
 import { CostItemsRepository } from './cost-items.repository';
 import { CpiSeries } from './cpi';
-import { FundMethodsRepository } from './fund-methods.repository';
+import { FundMethodsReader } from './fund-methods.reader';
 import { ComparisonMethod, DEFAULT_METHOD, MAX_HORIZON_YEARS } from './method';
 import { ComparisonLocale, translatePriceNote } from './price-notes';
 import { computeRealised, RealisedComparison } from './realised';
@@ -41,7 +41,7 @@ export interface RouteLineInput {
   attribution?: string | null;
 }
 
-/** A route line priced once, ready to be stored as a RequestCostLineEntity. */
+/** A route line priced once, ready to be stored with its request (request_cost_lines). */
 export interface PricedCostLine {
   /** 0-based, the index of the line in the route as entered */
   position: number;
@@ -59,12 +59,8 @@ export interface PricedCostLine {
   attribution: Dec | null;
 }
 
-/** What a stored request line contributes to its comparison (a PricedCostLine fits as well). */
-export type StoredCostLine = Pick<
-  RequestCostLineEntity,
-  'position' | 'costItemId' | 'costItemKey' | 'quantity' | 'probability' | 'note' | 'unitAmount' | 'unindexed'
-> &
-  Partial<Pick<RequestCostLineEntity, 'years' | 'deadweight' | 'attribution'>>;
+/** What a stored request line contributes to its comparison: the priced line as it was stored. */
+export type StoredCostLine = PricedCostLine;
 
 export interface ComparisonSubject {
   maatwerkCost: Decimal.Value;
@@ -85,7 +81,7 @@ export class CostComparisonService {
 
   constructor(
     private readonly items: CostItemsRepository,
-    private readonly fundMethods: FundMethodsRepository,
+    private readonly fundMethods: FundMethodsReader,
     @Inject(CPI_SERIES) private readonly cpi: CpiSeries,
     @Inject(CONFIDENCE_BANDS) private readonly bands: Readonly<Record<Confidence, Dec>>,
   ) {}
@@ -187,7 +183,7 @@ export class CostComparisonService {
    * Estimate against follow-up. Throws an invalid-input error naming `lines` when the outcome does
    * not cover exactly the route's items, so it can also check an outcome before it is stored.
    */
-  realised(comparison: Comparison, outcome: Pick<RequestOutcomeEntity, 'lines'>): RealisedComparison {
+  realised(comparison: Comparison, outcome: { lines: readonly OutcomeLine[] }): RealisedComparison {
     try {
       return computeRealised(comparison.lines, outcome.lines);
     } catch (e) {

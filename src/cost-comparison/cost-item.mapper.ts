@@ -1,5 +1,5 @@
 import { moneyString } from '../common/money';
-import { BarrierTagEntity } from '../requests/request.entities';
+import { BarrierTagEntity } from './barrier-tag.entity';
 import { BarrierTagDto, CostItemDto, CreateCostItemDto, UpdateCostItemDto } from './cost-item.dto';
 import { CostItemEntity } from './cost-item.entity';
 import { CostItemFields } from './cost-items.service';

@@ -1,4 +1,5 @@
 import { CaseEntity, CaseMemberEntity } from '../cases/case.entity';
+import { BarrierTagEntity } from '../cost-comparison/barrier-tag.entity';
 import { CostItemEntity } from '../cost-comparison/cost-item.entity';
 import { FundEntity, FundHolderEntity } from '../funds/fund.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
@@ -6,7 +7,7 @@ import { ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAcc
 import { MailDeliveryEntity, NotificationEntity, NotificationOutboxEntity } from '../notifications/notification.entities';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import {
-  BarrierTagEntity, RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
+  RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
 } from '../requests/request.entities';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';

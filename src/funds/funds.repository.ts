@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { UserEntity } from '../users/user.entity';
 import { FundEntity, FundHolderEntity } from './fund.entity';
 import type { HolderView } from './fund.mapper';
 
@@ -23,6 +21,13 @@ export class FundsRepository {
     return this.m.findOne(FundEntity, { where: { id } });
   }
 
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.m.find(FundEntity, { select: { id: true, name: true }, where: { id: In(unique) } });
+    return new Map(rows.map((f) => [f.id, f.name]));
+  }
+
   findByName(name: string): Promise<FundEntity | null> {
     return this.m.findOne(FundEntity, { where: { name } });
   }
@@ -35,10 +40,6 @@ export class FundsRepository {
     if (userIds.length) await this.m.createQueryBuilder().insert().into(FundHolderEntity).values(userIds.map((userId) => ({ fundId, userId }))).orIgnore().execute();
   }
 
-  activeUsers(ids: string[]): Promise<UserEntity[]> {
-    return ids.length ? this.m.find(UserEntity, { where: { id: In(ids), active: true } }) : Promise.resolve([]);
-  }
-
   async holders(fundId: string): Promise<HolderView[]> {
     const rows: { id: string; display_name: string; organisation_id: string }[] = await this.m.query(
       `SELECT u.id, u.display_name, u.organisation_id
@@ -48,14 +49,5 @@ export class FundsRepository {
       [fundId],
     );
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, organisationId: r.organisation_id }));
-  }
-
-  async isHolder(fundId: string, userId: string): Promise<boolean> {
-    return (await this.m.count(FundHolderEntity, { where: { fundId, userId } })) > 0;
-  }
-
-  async organisationNames(ids: string[]): Promise<Map<string, string>> {
-    const orgs = ids.length ? await this.m.find(OrganisationEntity, { where: { id: In(ids) } }) : [];
-    return new Map(orgs.map((o) => [o.id, o.name]));
   }
 }

@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { AccessService } from '../access/access.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UsersService } from '../users/users.service';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
 import { APP_CONFIG } from '../config/config.module';
@@ -11,6 +14,7 @@ import type { FundBalances } from '../ledger/ledger.types';
 import { CreateContributionDto, CreateFundDto, CreateTransferDto } from './fund.dto';
 import { FundEntity } from './fund.entity';
 import type { EntryPage, FundContribution, FundTransfer, FundView } from './fund.mapper';
+import { FundErrors } from './fund.errors';
 import { FundsRepository } from './funds.repository';
 
 const DEFAULT_LIMIT = 50;
@@ -33,6 +37,9 @@ export class FundsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repo: FundsRepository,
+    private readonly access: AccessService,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     private readonly ledger: LedgerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,11 +54,21 @@ export class FundsService {
     };
   }
 
+  /** The fund row, or null; for other features that need its name or rules (never its balances). */
+  findById(id: string): Promise<FundEntity | null> {
+    return this.repo.findById(id);
+  }
+
+  /** Names of funds by id, for display. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.repo.names(ids);
+  }
+
   async get(id: string): Promise<FundView> {
     const fund = await this.repo.findById(id);
     if (!fund) throw DomainError.notFound('fund', id);
     const balances = await this.ledger.balances(id);
-    const organisationNames = await this.repo.organisationNames(balances.contributions.map((c) => c.organisationId));
+    const organisationNames = await this.organisations.names(balances.contributions.map((c) => c.organisationId));
     return { fund, balances, organisationNames, holders: await this.repo.holders(id) };
   }
 
@@ -63,8 +80,8 @@ export class FundsService {
     }
     const holderIds = [...new Set(dto.holderIds ?? [])];
     return this.tx.run(async () => {
-      if (await this.repo.findByName(dto.name)) throw DomainError.conflict('FUND.NAME_TAKEN', `a fund named "${dto.name}" already exists`);
-      const found = new Set((await this.repo.activeUsers(holderIds)).map((u) => u.id));
+      if (await this.repo.findByName(dto.name)) throw FundErrors.nameTaken(dto.name);
+      const found = new Set((await this.users.activeByIds(holderIds)).map((u) => u.id));
       const unknown = holderIds.filter((id) => !found.has(id));
       if (unknown.length) throw DomainError.invalidField('holderIds', `no active user ${unknown.join(', ')}`, 'UNKNOWN_USER');
       const fund = await this.repo.insert({
@@ -92,7 +109,7 @@ export class FundsService {
   async contribute(fundId: string, dto: CreateContributionDto, actorId: string | null): Promise<FundContribution> {
     return this.tx.run(async () => {
       const result = await this.ledger.contribute({ fundId, organisationId: dto.organisationId, amount: dto.amount, note: dto.note, actorId, effectiveDate: dto.effectiveDate });
-      const names = await this.repo.organisationNames([dto.organisationId]);
+      const names = await this.organisations.names([dto.organisationId]);
       return { ...result, organisationName: names.get(dto.organisationId) ?? '' };
     });
   }
@@ -105,9 +122,7 @@ export class FundsService {
   /** The fund's journal, newest first: for administrators and the fund's own budget holders. */
   async entries(fundId: string, user: AuthUser, limit = DEFAULT_LIMIT, cursor?: string): Promise<EntryPage> {
     if (!(await this.repo.findById(fundId))) throw DomainError.notFound('fund', fundId);
-    if (!hasRole(user, 'admin') && !(await this.repo.isHolder(fundId, user.id))) {
-      throw DomainError.forbidden('only administrators and budget holders of this fund can read its journal');
-    }
+    if (!hasRole(user, 'admin') && !(await this.access.isFundHolder(user, fundId))) throw FundErrors.journalNotAllowed();
     const rows = await this.ledger.entries(fundId, limit + 1, cursor);
     const items = rows.slice(0, limit);
     return { items, next: rows.length > limit ? items[items.length - 1].chainSeq : null };

@@ -113,7 +113,7 @@ export interface RequestEventContentInput {
 
 /**
  * What a workflow event (request_events row) contributes to its fund's chain. The workflow passes
- * exactly this to `LedgerService.appendChainRecord`, and the verifier rebuilds it from the row; the
+ * exactly this to `OpenFund.chain`, and the verifier rebuilds it from the row; the
  * row's own id is left out so the event can be chained before it is inserted.
  */
 export function requestEventChainContent(event: RequestEventContentInput): Record<string, unknown> {

@@ -12,8 +12,8 @@ import type { ChainLink, EntrySpec, PostedEntry } from './ledger.types';
 
 /**
  * The mechanics shared by every money movement: insert one balanced entry with its postings,
- * move the stored balances, and advance the fund's hash chain. Callers hold the fund's row lock
- * (LedgerService locks it first) and run inside a transaction.
+ * move the stored balances, and take the entry's place in the fund's hash chain. Callers hold the
+ * fund's row lock (an OpenFund) and run inside a transaction.
  */
 @Injectable()
 export class JournalWriter {
@@ -48,7 +48,7 @@ export class JournalWriter {
       prevHash: '',
       hash: '',
     };
-    const link = await this.appendToChain(fund, journalEntryChainContent(entry, postings));
+    const link = this.appendToChain(fund, journalEntryChainContent(entry, postings));
     Object.assign(entry, link);
     await this.repo.insertEntry(
       entry,
@@ -63,14 +63,14 @@ export class JournalWriter {
   }
 
   /**
-   * Take the next place in the fund's chain for `content` and move the fund's head there. The fund
-   * object is updated too, so several records in one transaction chain one after the other.
+   * Take the next place in the fund's chain for `content`. Only the fund object moves (the chain
+   * head is written once per step by OpenFund.flush), so several records in one transaction chain
+   * one after the other.
    */
-  async appendToChain(fund: FundEntity, content: Record<string, unknown>): Promise<ChainLink> {
+  appendToChain(fund: FundEntity, content: Record<string, unknown>): ChainLink {
     const chainSeq = (BigInt(fund.chainSeq) + 1n).toString();
     const prevHash = fund.chainHead;
     const hash = chainHash(prevHash, chainSeq, content);
-    await this.repo.advanceChain(fund.id, chainSeq, hash);
     fund.chainSeq = chainSeq;
     fund.chainHead = hash;
     return { chainSeq, prevHash, hash };

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
-import { RequestEventEntity } from '../requests/request.entities';
+import type { ChainLink } from './ledger.types';
+import type { RequestEventContentInput } from './hash-chain';
 import { JournalEntryEntity } from './ledger.entities';
 
 export interface EntryProblemRow {
@@ -106,7 +107,18 @@ export class LedgerAuditRepository {
     return ids.length ? this.m.find(JournalEntryEntity, { where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
-  events(ids: string[]): Promise<RequestEventEntity[]> {
-    return ids.length ? this.m.find(RequestEventEntity, { where: { id: In(ids) } }) : Promise.resolve([]);
+  /**
+   * Workflow events as the chain holds them. The ledger defines what a chained event is
+   * (hash-chain.ts); the requests feature owns the table and writes it.
+   */
+  events(ids: string[]): Promise<(RequestEventContentInput & ChainLink & { id: string })[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m.query(
+      `SELECT id, request_id AS "requestId", fund_id AS "fundId", actor_id AS "actorId", actor_role AS "actorRole",
+              from_status AS "fromStatus", to_status AS "toStatus", reason, created_at AS "createdAt",
+              chain_seq::text AS "chainSeq", prev_hash AS "prevHash", hash
+         FROM request_events WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 }

@@ -11,7 +11,7 @@ export type LedgerErrorCode =
 
 const conflict = (code: LedgerErrorCode, message: string): DomainError => DomainError.conflict(code, message);
 
-/** Dutch for people, plus the plain decimals in parentheses so scripts (and English readers) can parse them. */
+/** The plain decimals in parentheses, so scripts can parse them (people get Dutch from the problem-text layer). */
 const plain = (pairs: Record<string, Decimal>): string =>
   `(${Object.entries(pairs).map(([k, v]) => `${k} ${moneyString(v)}`).join(', ')})`;
 
@@ -19,17 +19,17 @@ export const LedgerErrors = {
   insufficientFunds: (available: Decimal, requested: Decimal): DomainError =>
     conflict(
       'LEDGER.INSUFFICIENT_FUNDS',
-      `fonds heeft ${formatEuro(available)} beschikbaar; gevraagd ${formatEuro(requested)} ${plain({ available, requested })}`,
+      `the fund has ${formatEuro(available, 'en')} available; ${formatEuro(requested, 'en')} was asked ${plain({ available, requested })}`,
     ),
   exceedsCommitment: (what: string, committed: Decimal, requested: Decimal): DomainError =>
     conflict(
       'LEDGER.EXCEEDS_COMMITMENT',
-      `${what} ${formatEuro(requested)} is meer dan voor deze aanvraag gereserveerd staat (${formatEuro(committed)}) ${plain({ committed, requested })}`,
+      `${what} of ${formatEuro(requested, 'en')} is more than is committed for this request (${formatEuro(committed, 'en')}) ${plain({ committed, requested })}`,
     ),
   exceedsSpent: (what: string, spent: Decimal, requested: Decimal): DomainError =>
     conflict(
       'LEDGER.EXCEEDS_SPENT',
-      `${what} ${formatEuro(requested)} is meer dan voor deze aanvraag betaald is (${formatEuro(spent)}) ${plain({ spent, requested })}`,
+      `${what} of ${formatEuro(requested, 'en')} is more than was paid for this request (${formatEuro(spent, 'en')}) ${plain({ spent, requested })}`,
     ),
   alreadyReversed: (entryId: string, reversalId: string): DomainError =>
     conflict('LEDGER.ALREADY_REVERSED', `journal entry ${entryId} is already reversed by entry ${reversalId}`),

@@ -8,9 +8,6 @@ import { contributionCode, FUND_ACCOUNT_KINDS } from './fund-accounts';
 import { ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAccountEntity, PaymentEntity } from './ledger.entities';
 import type { PostedEntry, PostedPosting, RequestBalances } from './ledger.types';
 
-/** Funds locked per transaction (keyed by its EntityManager, which lives as long as the transaction). */
-const lockedFunds = new WeakMap<EntityManager, Map<string, FundEntity>>();
-
 /** Raw sums come back from `pg` as strings; null when there was nothing to sum. */
 const dec = (v: string | null | undefined): Dec => new Dec(v ?? 0);
 
@@ -25,21 +22,10 @@ export class LedgerRepository {
 
   /**
    * SELECT … FOR UPDATE on the fund row: the lock that serialises all money movements of a fund.
-   * Within one transaction the fund is locked once: later calls get the same object back (the lock
-   * holds until commit, and JournalWriter keeps its chain head in step), so an approval — workflow
-   * lock, reservation, audit event — reads the row once instead of three times while others wait.
+   * Taken once per workflow step (OpenFund), which then holds the row for the rest of the step.
    */
-  async lockFund(fundId: string): Promise<FundEntity | null> {
-    const m = this.m;
-    const held = this.tx.inTransaction ? lockedFunds.get(m)?.get(fundId) : undefined;
-    if (held) return held;
-    const fund = await m.findOne(FundEntity, { where: { id: fundId }, lock: { mode: 'pessimistic_write' } });
-    if (fund && this.tx.inTransaction) {
-      let funds = lockedFunds.get(m);
-      if (!funds) lockedFunds.set(m, (funds = new Map()));
-      funds.set(fundId, fund);
-    }
-    return fund;
+  lockFund(fundId: string): Promise<FundEntity | null> {
+    return this.m.findOne(FundEntity, { where: { id: fundId }, lock: { mode: 'pessimistic_write' } });
   }
 
   findFund(fundId: string): Promise<FundEntity | null> {
@@ -125,8 +111,13 @@ export class LedgerRepository {
     await this.m.query('UPDATE ledger_accounts SET balance = balance + $1::numeric WHERE id = $2', [amount.toFixed(), accountId]);
   }
 
-  async advanceChain(fundId: string, chainSeq: string, chainHead: string): Promise<void> {
-    await this.m.query('UPDATE funds SET chain_seq = $2, chain_head = $3 WHERE id = $1', [fundId, chainSeq, chainHead]);
+  /** Move the fund's chain head from `fromSeq`; a head that moved meanwhile is a programming error. */
+  async advanceChain(fundId: string, fromSeq: string, chainSeq: string, chainHead: string): Promise<void> {
+    const [, updated]: [unknown, number] = await this.m.query(
+      'UPDATE funds SET chain_seq = $3, chain_head = $4 WHERE id = $1 AND chain_seq = $2',
+      [fundId, fromSeq, chainSeq, chainHead],
+    );
+    if (updated !== 1) throw new Error(`chain head of fund ${fundId} moved while it was open (expected seq ${fromSeq})`);
   }
 
   /** Net committed and net spent of one request in one fund, from its postings. */

@@ -10,15 +10,11 @@ import { FUND_ACCOUNT_KINDS, FundAccounts, fundBalances } from './fund-accounts'
 import { JournalWriter } from './journal-writer';
 import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
 import { LedgerRepository } from './ledger.repository';
+import { OpenFund } from './open-fund';
 import type {
   ChainLink, ContributeInput, ContributeResult, FundBalances, LedgerResult, PayInput, PayResult, PostedEntry, RefundInput, ReleaseInput,
   RequestBalances, ReserveInput, ReverseInput, TransferInput, TransferResult,
 } from './ledger.types';
-
-interface OpenFund {
-  fund: FundEntity;
-  accounts: FundAccounts;
-}
 
 /**
  * Every money movement of the ledger. Each public method is one database transaction (or joins the
@@ -40,8 +36,9 @@ export class LedgerService {
     const amount = ledgerAmount(input.amount);
     const effectiveDate = input.effectiveDate ?? this.journal.today();
     if (!isRealDate(effectiveDate)) throw DomainError.invalidField('effectiveDate', 'must be a real date as YYYY-MM-DD');
-    return this.tx.run(async () => {
-      const { fund, accounts } = await this.open(input.fundId);
+    return this.withFund(input.fundId, async (open) => {
+      const fund = open.fund;
+      const accounts = await open.accounts();
       const organisation = await this.repo.findOrganisation(input.organisationId);
       if (!organisation) throw DomainError.invalidField('organisationId', `organisation ${input.organisationId} does not exist`, 'UNKNOWN_ORGANISATION');
       let source = accounts.contribution(organisation.id);
@@ -50,7 +47,7 @@ export class LedgerService {
       const contribution = await this.repo.insertContribution({
         fundId: fund.id, organisationId: organisation.id, amount, note, effectiveDate, createdBy: input.actorId,
       });
-      const entry = await this.journal.post(fund, accounts, {
+      const entry = await open.post({
         kind: 'contribution', actorId: input.actorId, effectiveDate, contributionId: contribution.id, memo: note,
         postings: [{ accountId: accounts.available.id, amount }, { accountId: source.id, amount: amount.neg() }],
       });
@@ -61,28 +58,14 @@ export class LedgerService {
   /** Commit money to a request: available ↓, committed ↑. Refused when the fund cannot cover it. */
   async reserve(input: ReserveInput): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
-    return this.tx.run(async () => {
-      const { fund, accounts } = await this.open(input.fundId);
-      if (accounts.available.balance.lt(amount)) throw LedgerErrors.insufficientFunds(accounts.available.balance, amount);
-      const entry = await this.journal.post(fund, accounts, {
-        kind: 'reservation', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
-        postings: [{ accountId: accounts.available.id, amount: amount.neg() }, { accountId: accounts.committed.id, amount }],
-      });
-      return { entry, balances: accounts.balances() };
-    });
+    return this.withFund(input.fundId, (fund) => fund.reserve({ ...input, amount }));
   }
 
   /** Give (part of) a request's commitment back to the fund: committed ↓, available ↑. */
   async release(input: ReleaseInput): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
     const memo = requiredText(input.memo, 'memo');
-    return this.tx.run(async () => {
-      const { fund, accounts } = await this.open(input.fundId);
-      const held = await this.repo.requestBalances(fund.id, input.requestId);
-      if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('vrijgave', held.committed, amount);
-      const entry = await this.postRelease(fund, accounts, input.requestId, amount, input.actorId, memo);
-      return { entry, balances: accounts.balances() };
-    });
+    return this.withFund(input.fundId, (fund) => fund.release({ ...input, amount, memo }));
   }
 
   /**
@@ -92,40 +75,15 @@ export class LedgerService {
   async pay(input: PayInput): Promise<PayResult> {
     const amount = ledgerAmount(input.amount);
     const reference = requiredText(input.reference, 'reference');
-    const explicitRest = input.remainderOfCommitment === undefined ? null : ledgerAmount(input.remainderOfCommitment, 'remainderOfCommitment', true);
-    return this.tx.run(async () => {
-      const { fund, accounts } = await this.open(input.fundId);
-      const held = await this.repo.requestBalances(fund.id, input.requestId);
-      if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('betaling', held.committed, amount);
-      const rest = held.committed.minus(amount);
-      const toRelease = explicitRest ?? (input.releaseRemainder ? rest : new Dec(0));
-      if (toRelease.gt(rest)) throw LedgerErrors.exceedsCommitment('vrijgave van de rest', rest, toRelease);
-      const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: fund.id, amount, reference, paidBy: input.actorId, paidAt: this.clock.now() });
-      const entry = await this.journal.post(fund, accounts, {
-        kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: reference,
-        postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
-      });
-      const releaseEntry = toRelease.isZero()
-        ? null
-        : await this.postRelease(fund, accounts, input.requestId, toRelease, input.actorId, `rest van de reservering vrijgegeven na betaling ${reference}`);
-      return { payment, entry, releaseEntry, balances: accounts.balances() };
-    });
+    if (input.remainderOfCommitment !== undefined) ledgerAmount(input.remainderOfCommitment, 'remainderOfCommitment', true);
+    return this.withFund(input.fundId, (fund) => fund.pay({ ...input, amount, reference, paidAt: this.clock.now() }));
   }
 
   /** Money paid for a request comes back: spent ↓, available ↑. */
   async refund(input: RefundInput): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
     const note = requiredText(input.note, 'note');
-    return this.tx.run(async () => {
-      const { fund, accounts } = await this.open(input.fundId);
-      const held = await this.repo.requestBalances(fund.id, input.requestId);
-      if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('terugbetaling', held.spent, amount);
-      const entry = await this.journal.post(fund, accounts, {
-        kind: 'refund', actorId: input.actorId, requestId: input.requestId, memo: note,
-        postings: [{ accountId: accounts.spent.id, amount: amount.neg() }, { accountId: accounts.available.id, amount }],
-      });
-      return { entry, balances: accounts.balances() };
-    });
+    return this.withFund(input.fundId, (fund) => fund.refund({ ...input, amount, note }));
   }
 
   /** Move available money between funds: one entry in each fund, both funds locked in id order. */
@@ -133,21 +91,24 @@ export class LedgerService {
     const amount = ledgerAmount(input.amount);
     const note = requiredText(input.note, 'note');
     if (input.fromFundId === input.toFundId) throw DomainError.invalidField('toFundId', 'must be another fund than the one the money comes from');
-    return this.tx.run(async () => {
-      const locked = await this.repo.lockFunds([input.fromFundId, input.toFundId]);
-      const source = await this.open(input.fromFundId, locked.get(input.fromFundId));
-      const target = await this.open(input.toFundId, locked.get(input.toFundId));
-      if (source.accounts.available.balance.lt(amount)) throw LedgerErrors.insufficientFunds(source.accounts.available.balance, amount);
-      const out = await this.journal.post(source.fund, source.accounts, {
-        kind: 'transfer', actorId: input.actorId, memo: `${note} → ${target.fund.name}`,
-        postings: [{ accountId: source.accounts.available.id, amount: amount.neg() }, { accountId: source.accounts.transfer.id, amount }],
+    // Both funds locked in id order, so two transfers in opposite directions cannot deadlock.
+    const [first, second] = [input.fromFundId, input.toFundId].sort();
+    return this.withFund(first, (a) => this.withFund(second, async (b) => {
+      const source = a.id === input.fromFundId ? a : b;
+      const target = a.id === input.fromFundId ? b : a;
+      const from = { fund: source.fund, accounts: await source.accounts() };
+      const to = { fund: target.fund, accounts: await target.accounts() };
+      if (from.accounts.available.balance.lt(amount)) throw LedgerErrors.insufficientFunds(from.accounts.available.balance, amount);
+      const out = await source.post({
+        kind: 'transfer', actorId: input.actorId, memo: `${note} → ${to.fund.name}`,
+        postings: [{ accountId: from.accounts.available.id, amount: amount.neg() }, { accountId: from.accounts.transfer.id, amount }],
       });
-      const into = await this.journal.post(target.fund, target.accounts, {
-        kind: 'transfer', actorId: input.actorId, memo: `${note} ← ${source.fund.name}`,
-        postings: [{ accountId: target.accounts.available.id, amount }, { accountId: target.accounts.transfer.id, amount: amount.neg() }],
+      const into = await target.post({
+        kind: 'transfer', actorId: input.actorId, memo: `${note} ← ${from.fund.name}`,
+        postings: [{ accountId: to.accounts.available.id, amount }, { accountId: to.accounts.transfer.id, amount: amount.neg() }],
       });
-      return { from: { entry: out, balances: source.accounts.balances() }, to: { entry: into, balances: target.accounts.balances() } };
-    });
+      return { from: { entry: out, balances: from.accounts.balances() }, to: { entry: into, balances: to.accounts.balances() } };
+    }));
   }
 
   /**
@@ -161,35 +122,36 @@ export class LedgerService {
     return this.tx.run(async () => {
       const original = await this.repo.findEntry(input.entryId);
       if (!original) throw DomainError.notFound('journal entry', input.entryId);
-      const { fund, accounts } = await this.open(original.fundId);
+      return this.withFund(original.fundId, async (fund) => {
+      const accounts = await fund.accounts();
       if (original.kind === 'reversal') throw LedgerErrors.notReversible('a reversal cannot be reversed; post the movement again instead');
       if (original.kind === 'transfer') throw LedgerErrors.notReversible('a transfer cannot be reversed on one side; transfer the money back instead');
       const existing = await this.repo.findReversalOf(original.id);
       if (existing) throw LedgerErrors.alreadyReversed(original.id, existing.id);
       const postings = original.postings.map((p) => ({ accountId: p.accountId, amount: p.amount.neg() }));
       await this.assertReversible(fund.id, accounts, original.requestId, postings);
-      const entry = await this.journal.post(fund, accounts, {
+      const entry = await fund.post({
         kind: 'reversal', actorId: input.actorId, reversesEntryId: original.id, requestId: original.requestId,
         contributionId: original.contributionId, paymentId: original.paymentId, memo: reason, postings,
       });
       return { entry, balances: accounts.balances() };
+      });
     });
   }
 
   /**
-   * Chain a workflow record (a request_events row) into the fund's hash chain, under the fund lock.
-   * Pass `requestEventChainContent(event)`: the verifier rebuilds exactly that from the row.
+   * Run `work` with the fund locked (SELECT … FOR UPDATE, until the transaction commits) and open:
+   * its money movements and chain records go through the OpenFund it is given, and the chain head
+   * is written once when `work` is done. Joins the caller's transaction, or starts one.
    */
-  async appendChainRecord(fundId: string, content: Record<string, unknown>): Promise<ChainLink> {
-    return this.tx.run(async () => this.journal.appendToChain(await this.lockFund(fundId), content));
-  }
-
-  /** SELECT … FOR UPDATE on the fund; inside a caller's transaction the lock lasts until it commits. */
-  async lockFund(fundId: string): Promise<FundEntity> {
+  withFund<T>(fundId: string, work: (fund: OpenFund) => Promise<T>): Promise<T> {
     return this.tx.run(async () => {
       const fund = await this.repo.lockFund(fundId);
       if (!fund) throw DomainError.notFound('fund', fundId);
-      return fund;
+      const open = new OpenFund(fund, this.repo, this.journal, (f) => this.loadAccounts(f));
+      const result = await work(open);
+      await open.flush();
+      return result;
     });
   }
 
@@ -226,23 +188,14 @@ export class LedgerService {
     return attributeSpending({ fundId, from: from ?? null, to: to ?? null, ...sums });
   }
 
-  private async open(fundId: string, locked?: FundEntity): Promise<OpenFund> {
-    const fund = locked ?? (await this.repo.lockFund(fundId));
-    if (!fund) throw DomainError.notFound('fund', fundId);
+  private async loadAccounts(fund: FundEntity): Promise<FundAccounts> {
     let list = await this.repo.accounts(fund.id);
     // Funds inserted without openAccounts (seeds, factories) get their fixed accounts on first use.
     if (!FUND_ACCOUNT_KINDS.every((code) => list.some((a) => a.code === code))) {
       await this.repo.openFundAccounts(fund.id);
       list = await this.repo.accounts(fund.id);
     }
-    return { fund, accounts: new FundAccounts(fund.id, list) };
-  }
-
-  private postRelease(fund: FundEntity, accounts: FundAccounts, requestId: string, amount: Dec, actorId: string | null, memo: string) {
-    return this.journal.post(fund, accounts, {
-      kind: 'release', actorId, requestId, memo,
-      postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.available.id, amount }],
-    });
+    return new FundAccounts(fund.id, list);
   }
 
   private async assertReversible(fundId: string, accounts: FundAccounts, requestId: string | null, postings: { accountId: string; amount: Dec }[]) {
@@ -251,7 +204,7 @@ export class LedgerService {
     if (available.plus(delta('available')).isNegative()) throw LedgerErrors.insufficientFunds(available, delta('available').neg());
     if (!requestId) return;
     const held = await this.repo.requestBalances(fundId, requestId);
-    if (held.committed.plus(delta('committed')).isNegative()) throw LedgerErrors.exceedsCommitment('terugdraaiing', held.committed, delta('committed').neg());
-    if (held.spent.plus(delta('spent')).isNegative()) throw LedgerErrors.exceedsSpent('terugdraaiing', held.spent, delta('spent').neg());
+    if (held.committed.plus(delta('committed')).isNegative()) throw LedgerErrors.exceedsCommitment('a reversal', held.committed, delta('committed').neg());
+    if (held.spent.plus(delta('spent')).isNegative()) throw LedgerErrors.exceedsSpent('a reversal', held.spent, delta('spent').neg());
   }
 }

@@ -1,5 +1,5 @@
 import { formatEuro } from '../common/money';
-import { formatDateTime } from '../web/view-helpers';
+import { formatDateTime } from '../common/dutch-time';
 
 export const NOTIFICATION_KINDS = [
   'submitted',
@@ -40,7 +40,7 @@ export interface Message {
   body: string;
 }
 
-const due = (f: MessageFacts) => (f.decisionDue ? formatDateTime(f.decisionDue) : '');
+const due = (f: MessageFacts) => (f.decisionDue ? formatDateTime(new Date(f.decisionDue), 'nl') : '');
 
 /** Subject and plain text of one notification, in Dutch. */
 export function buildMessage(f: MessageFacts): Message {
@@ -160,10 +160,10 @@ export interface DigestItem {
 /** The daily digest: every non-urgent notification since the last one, in one mail. */
 export function renderDigest(items: readonly DigestItem[], inboxUrl: string): Mail {
   const subject = `Dagelijks overzicht Doorbraakbudget: ${items.length} ${items.length === 1 ? 'melding' : 'meldingen'}`;
-  const lines = items.map((i) => `- ${formatDateTime(i.createdAt)}: ${i.subject}\n  ${i.url}`).join('\n');
+  const lines = items.map((i) => `- ${formatDateTime(new Date(i.createdAt), 'nl')}: ${i.subject}\n  ${i.url}`).join('\n');
   const text = `Sinds het vorige overzicht zijn er ${items.length} ${items.length === 1 ? 'melding' : 'meldingen'} over niet-spoedeisende aanvragen:\n\n${lines}\n\nAlle meldingen: ${inboxUrl}\n\n-- \n${FOOTER}\n`;
   const list = items
-    .map((i) => `<li>${escapeHtml(formatDateTime(i.createdAt))}: <a href="${escapeHtml(i.url)}">${escapeHtml(i.subject)}</a></li>`)
+    .map((i) => `<li>${escapeHtml(formatDateTime(new Date(i.createdAt), 'nl'))}: <a href="${escapeHtml(i.url)}">${escapeHtml(i.subject)}</a></li>`)
     .join('\n');
   const html = htmlShell(
     subject,

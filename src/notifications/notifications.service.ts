@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { lastWallClockHour } from '../common/dutch-time';
 import type { NotificationMode } from '../users/user.entity';
 import { buildMessage, NotificationKind, renderDigest, renderMail } from './notification-messages';
+import { RequestStepListener } from '../requests/request-step.listener';
 import type { MailStatus } from './notification.entities';
 import { InboxItem, NotificationsRepository, OutboxEvent, Recipient, RequestFacts } from './notifications.repository';
 
@@ -31,7 +32,7 @@ const requestLink = (id: string) => `/requests/${id}`;
  * worker sends them outside these transactions.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements RequestStepListener {
   private readonly log = new Logger('Notifications');
 
   constructor(
@@ -41,8 +42,8 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Called in the workflow step's transaction, right after its event is written. */
-  enqueue(eventId: string, requestId: string, at: Date): Promise<void> {
+  /** Called in the workflow step's transaction, right after its event is written (RequestStepListener). */
+  stepRecorded(eventId: string, requestId: string, at: Date): Promise<void> {
     return this.repo.enqueue(eventId, requestId, at);
   }
 

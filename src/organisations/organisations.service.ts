@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OrganisationEntity, OrganisationKind } from './organisation.entity';
@@ -13,6 +14,14 @@ export class OrganisationsService {
 
   list(): Promise<OrganisationEntity[]> {
     return this.repo.find({ order: { name: 'ASC' } });
+  }
+
+  /** Names by id, for display. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.repo.find({ select: { id: true, name: true }, where: { id: In(unique) } });
+    return new Map(rows.map((o) => [o.id, o.name]));
   }
 
   async get(id: string): Promise<OrganisationEntity> {

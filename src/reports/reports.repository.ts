@@ -221,10 +221,10 @@ export class ReportsRepository {
     if (requestIds.length === 0) return out;
     const rows: {
       request_id: string; position: number; cost_item_id: string; cost_item_key: string; quantity: string; probability: string;
-      note: string | null; unit_amount: string; unindexed: boolean;
+      note: string | null; unit_amount: string; unindexed: boolean; years: number; deadweight: string | null; attribution: string | null;
     }[] = await this.m.query(
       `SELECT request_id, position, cost_item_id, cost_item_key, quantity::text AS quantity, probability::text AS probability,
-              note, unit_amount::text AS unit_amount, unindexed
+              note, unit_amount::text AS unit_amount, unindexed, years, deadweight::text AS deadweight, attribution::text AS attribution
          FROM request_cost_lines
         WHERE request_id = ANY($1::uuid[])
         ORDER BY request_id, position`,
@@ -241,6 +241,9 @@ export class ReportsRepository {
         note: r.note,
         unitAmount: new Dec(r.unit_amount),
         unindexed: r.unindexed,
+        years: r.years,
+        deadweight: r.deadweight === null ? null : new Dec(r.deadweight),
+        attribution: r.attribution === null ? null : new Dec(r.attribution),
       });
       out.set(r.request_id, list);
     }

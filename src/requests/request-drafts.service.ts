@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
-import { CasesService } from '../cases/cases.service';
+import { AccessService } from '../access/access.service';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
 import { BarriersService } from '../cost-comparison/barriers.service';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
 import { TransactionRunner } from '../database/transaction-runner';
-import { LedgerService } from '../ledger/ledger.service';
+import { FundsService } from '../funds/funds.service';
+import { OpenFund } from '../ledger/open-fund';
 import { calendarYear } from '../common/dutch-time';
-import { CreateRequestDto, RouteLineDto, UpdateRequestDto } from './request.dto';
+import { CreateRequestDto, RequestDto, RouteLineDto, UpdateRequestDto } from './request.dto';
+import { RequestQueriesService } from './request-queries.service';
 import { RequestEntity } from './request.entities';
 import { assertAllowed } from './request-state';
+import { RequestErrors } from './request.errors';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 
@@ -21,39 +24,47 @@ export class RequestDraftsService {
     private readonly tx: TransactionRunner,
     private readonly requests: RequestsRepository,
     private readonly workflow: RequestWorkflow,
-    private readonly cases: CasesService,
-    private readonly ledger: LedgerService,
+    private readonly access: AccessService,
+    private readonly funds: FundsService,
     private readonly costs: CostComparisonService,
     private readonly barriers: BarriersService,
+    private readonly queries: RequestQueriesService,
   ) {}
 
-  /** A new draft; returns its id. */
-  create(user: AuthUser, dto: CreateRequestDto): Promise<string> {
-    return this.tx.run(async () => {
-      const request = await this.newRequest(user, dto);
-      await this.workflow.record(request, user, 'professional', null, 'draft', 'aanvraag aangemaakt', request.createdAt);
-      return request.id;
+  /** A new draft. */
+  async create(user: AuthUser, dto: CreateRequestDto): Promise<RequestDto> {
+    const id = await this.tx.run(async () => {
+      await this.assertCanRequest(user, dto);
+      return this.workflow.withFund(dto.fundId, async (fund) => {
+        const request = await this.newRequest(user, dto, fund);
+        await this.workflow.record(fund, request, user, 'professional', null, 'draft', 'aanvraag aangemaakt', request.createdAt);
+        return request.id;
+      });
     });
+    return this.queries.get(user, id);
+  }
+
+  /** The case is one of the professional's own and open (404 naming caseId / 409), the fund exists (404 naming fundId). */
+  async assertCanRequest(user: AuthUser, dto: Pick<CreateRequestDto, 'caseId' | 'fundId'>): Promise<void> {
+    await this.access.requireCase(user, dto.caseId, 'request');
+    if (!(await this.funds.findById(dto.fundId))) {
+      throw RequestErrors.unknownFund(dto.fundId);
+    }
   }
 
   /**
-   * Check and insert a request with its priced conventional route, status draft, under the fund
-   * lock. Shared with the retroactive registration, which moves it on at once.
+   * Insert a request with its priced conventional route, status draft, in the open (locked) fund,
+   * after `assertCanRequest`. Shared with the retroactive registration, which moves it on at once.
    */
-  async newRequest(user: AuthUser, dto: CreateRequestDto, fields: Partial<RequestEntity> = {}): Promise<RequestEntity> {
-    const c = await this.cases.caseForNewRequest(user, dto.caseId);
-    if (!(await this.requests.findFund(dto.fundId))) {
-      throw new DomainError('not_found', 'NOT_FOUND', `fundId: fund ${dto.fundId} does not exist`);
-    }
+  async newRequest(user: AuthUser, dto: CreateRequestDto, fund: OpenFund, fields: Partial<RequestEntity> = {}): Promise<RequestEntity> {
     await this.barriers.assertActive(dto.barriers ?? []);
     const now = this.workflow.now();
     const priceYear = calendarYear(now);
     const lines = await this.price(dto.conventionalRoute, priceYear);
-    await this.ledger.lockFund(dto.fundId);
     const request = await this.requests.save(
       this.requests.create({
-        caseId: c.id,
-        fundId: dto.fundId,
+        caseId: dto.caseId,
+        fundId: fund.id,
         requesterId: user.id,
         organisationId: user.organisationId,
         title: dto.title,
@@ -88,9 +99,8 @@ export class RequestDraftsService {
   }
 
   /** PATCH by the requester, only in draft or info_requested. */
-  update(user: AuthUser, id: string, dto: UpdateRequestDto): Promise<void> {
-    return this.tx.run(async () => {
-      const { request } = await this.workflow.lock(user, id);
+  async update(user: AuthUser, id: string, dto: UpdateRequestDto): Promise<RequestDto> {
+    await this.workflow.step(user, id, 'read', 'edit', async ({ request }) => {
       this.workflow.assertRequester(user, request, 'edit');
       assertAllowed(request.status, 'edit');
       if (dto.barriers !== undefined) await this.barriers.assertActive(dto.barriers);
@@ -111,6 +121,7 @@ export class RequestDraftsService {
       request.updatedAt = this.workflow.now();
       await this.requests.save(request);
     });
+    return this.queries.get(user, id);
   }
 
   private async price(route: RouteLineDto[], priceYear: number) {

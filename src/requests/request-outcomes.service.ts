@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import { TransactionRunner } from '../database/transaction-runner';
-import { OutcomeDto } from './request.dto';
-import { OutcomeLine } from './request.entities';
+import { OutcomeDto, RequestDto } from './request.dto';
+import { RequestQueriesService } from './request-queries.service';
+import type { OutcomeLine } from '../cost-comparison/comparison.types';
 import { nextStatus } from './request-state';
+import { RequestErrors } from './request.errors';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 
@@ -15,21 +16,20 @@ const GOAL_NL: Record<OutcomeDto['goalReached'], string> = { yes: 'ja', partly: 
 @Injectable()
 export class RequestOutcomesService {
   constructor(
-    private readonly tx: TransactionRunner,
     private readonly requests: RequestsRepository,
     private readonly workflow: RequestWorkflow,
     private readonly costs: CostComparisonService,
+    private readonly queries: RequestQueriesService,
   ) {}
 
-  record(user: AuthUser, id: string, dto: OutcomeDto): Promise<void> {
-    return this.tx.run(async () => {
-      const { request } = await this.workflow.lock(user, id);
+  async record(user: AuthUser, id: string, dto: OutcomeDto): Promise<RequestDto> {
+    await this.workflow.step(user, id, 'read', 'record an outcome for', async ({ fund, request }) => {
       this.workflow.assertRequester(user, request, 'record an outcome for');
       const from = request.status;
       const to = nextStatus(from, 'record_outcome');
       const existing = (await this.requests.outcomes([request.id])).get(request.id) ?? [];
       if (existing.some((o) => o.months === dto.months)) {
-        throw DomainError.conflict('REQUEST.OUTCOME_EXISTS', `the follow-up after ${dto.months} months is already recorded for this request`);
+        throw RequestErrors.outcomeExists(dto.months);
       }
       const lines: OutcomeLine[] = dto.lines.map((l) => ({
         costItemKey: l.costItemKey,
@@ -57,8 +57,9 @@ export class RequestOutcomesService {
       });
       if (dto.solvedWithoutMoney !== undefined) request.solvedWithoutMoney = dto.solvedWithoutMoney;
       Object.assign(request, { status: to, updatedAt: now });
-      await this.workflow.record(request, user, 'professional', from, to, `follow-up na ${dto.months} maanden; doel bereikt: ${GOAL_NL[dto.goalReached]}`, now);
+      await this.workflow.record(fund, request, user, 'professional', from, to, `follow-up na ${dto.months} maanden; doel bereikt: ${GOAL_NL[dto.goalReached]}`, now);
       await this.requests.save(request);
     });
+    return this.queries.get(user, id);
   }
 }

@@ -7,7 +7,10 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../common/cursor'
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
+import { FundsService } from '../funds/funds.service';
+import { UsersService } from '../users/users.service';
 import { possibleDuplicates } from './duplicates';
+import { RequestErrors } from './request.errors';
 import { ListRequestsQueryDto, RequestDto, RequestPageDto } from './request.dto';
 import { RequestEntity } from './request.entities';
 import { mapRequest } from './request.mapper';
@@ -21,6 +24,8 @@ export class RequestQueriesService {
     private readonly cases: CasesRepository,
     private readonly costs: CostComparisonService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
+    private readonly funds: FundsService,
   ) {}
 
   async get(user: AuthUser, id: string, locale: 'nl' | 'en' = 'nl'): Promise<RequestDto> {
@@ -33,7 +38,7 @@ export class RequestQueriesService {
   async list(user: AuthUser, query: ListRequestsQueryDto, locale: 'nl' | 'en' = 'nl'): Promise<RequestPageDto> {
     const scope = scopeOf(user);
     if (query.caseId && !scope.admin && !scope.professional && !scope.budgetHolder) {
-      throw DomainError.forbidden('the steering group sees anonymised requests; filtering by case is not available');
+      throw RequestErrors.anonymised();
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const order = query.order ?? 'newest';
@@ -72,13 +77,13 @@ export class RequestQueriesService {
     const outcomes = await this.requests.outcomes(ids);
     const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
     const cases = await this.cases.findByIds(entities.map((r) => r.caseId));
-    const funds = await this.requests.fundNames(entities.map((r) => r.fundId));
+    const funds = await this.funds.names(entities.map((r) => r.fundId));
     const personIds = [
       ...entities.map((r) => r.requesterId),
       ...[...approvals.values()].flat().map((a) => a.approverId),
       ...[...events.values()].flat().map((e) => e.actorId),
     ];
-    const people = await this.cases.people(personIds);
+    const people = await this.users.people(personIds);
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const duplicates = possibleDuplicates(entities, candidates);
     const comparisons = await this.costs.compareMany(

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { RequestErrors } from './request.errors';
 import type { RequestStatus } from './request.entities';
 
 /**
@@ -64,7 +64,7 @@ export function isAllowed(current: RequestStatus, action: RequestAction): boolea
 export function nextStatus(current: RequestStatus, action: RequestAction): RequestStatus {
   const next = TRANSITIONS[action][current];
   if (next === undefined) {
-    throw DomainError.conflict('REQUEST.ILLEGAL_TRANSITION', `request is ${current}; cannot ${VERBS[action]}`);
+    throw RequestErrors.illegalTransition(current, VERBS[action]);
   }
   return next;
 }

@@ -1,60 +1,73 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService, RequestAccess, RequestPurpose } from '../access/access.service';
 import { AuthUser } from '../auth/auth.decorators';
-import { scopeOf } from '../access/visibility';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { FundEntity } from '../funds/fund.entity';
+import { calendarYear, startOfYear } from '../common/dutch-time';
+import { TransactionRunner } from '../database/transaction-runner';
 import { requestEventChainContent } from '../ledger/hash-chain';
 import { LedgerService } from '../ledger/ledger.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { OpenFund } from '../ledger/open-fund';
 import { RequestEntity, RequestStatus } from './request.entities';
+import { RequestErrors } from './request.errors';
+import { RequestStepListener } from './request-step.listener';
 import { RequestsRepository } from './requests.repository';
-import { startOfYear, calendarYear } from '../common/dutch-time';
 
-export interface LockedRequest {
-  fund: FundEntity;
+/** What one workflow step works on: the open (locked) fund, the locked request, and the actor's access. */
+export interface WorkflowStep {
+  fund: OpenFund;
   request: RequestEntity;
-  /** seen in full by the actor (false: only anonymised, as the steering group) */
-  full: boolean;
+  access: RequestAccess;
 }
 
 /**
- * What every workflow step shares: find the request in the actor's sight, lock fund then request
- * (always in that order, so two steps cannot deadlock), and write the audit event into the fund's
- * hash chain in the same transaction. Callers run inside `TransactionRunner.run`.
+ * What every workflow step shares: check access, lock the fund once (then the request, always in
+ * that order, so two steps cannot deadlock), and write the step's audit events into the fund's hash
+ * chain in the same transaction. The chain head is written once per step, when it ends.
  */
 @Injectable()
 export class RequestWorkflow {
   constructor(
+    private readonly tx: TransactionRunner,
+    private readonly access: AccessService,
     private readonly requests: RequestsRepository,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
-    private readonly notifications: NotificationsService,
+    private readonly listener: RequestStepListener,
   ) {}
 
   now(): Date {
     return this.clock.now();
   }
 
-  async lock(user: AuthUser, id: string): Promise<LockedRequest> {
-    const visible = await this.requests.findVisible(scopeOf(user), id);
-    if (!visible) throw DomainError.notFound('request', id);
-    const fund = await this.ledger.lockFund(visible.entity.fundId);
-    const request = await this.requests.lockById(id);
-    if (!request) throw DomainError.notFound('request', id);
-    return { fund, request, full: visible.full };
+  /** One step on request `id` as `user`, for `purpose` (see AccessService), in one transaction. */
+  step<T>(user: AuthUser, id: string, purpose: RequestPurpose, verb: string, work: (step: WorkflowStep) => Promise<T>): Promise<T> {
+    return this.tx.run(async () => {
+      const access = await this.access.requireRequest(user, id, purpose, verb);
+      return this.ledger.withFund(access.fundId, async (fund) => {
+        const request = await this.requests.lockById(id);
+        if (!request) throw DomainError.notFound('request', id);
+        return work({ fund, request, access });
+      });
+    });
+  }
+
+  /** A step on a request that is being created in this transaction (drafts, retroactive expenses). */
+  withFund<T>(fundId: string, work: (fund: OpenFund) => Promise<T>): Promise<T> {
+    return this.ledger.withFund(fundId, work);
   }
 
   /** Only the requester may do this (submit, edit, withdraw, outcome). */
   assertRequester(user: AuthUser, request: RequestEntity, verb: string): void {
-    if (request.requesterId !== user.id) throw DomainError.forbidden(`only the requester can ${verb} this request`);
+    if (request.requesterId !== user.id) throw RequestErrors.notRequester(verb);
   }
 
   /**
-   * One append-only request_events row, chained into the fund's hash chain, and its outbox row:
+   * One append-only request_events row, chained into the fund's hash chain, and the listener told:
    * whoever must hear of the step is told once the transaction has committed.
    */
   async record(
+    fund: OpenFund,
     request: RequestEntity,
     actor: { id: string },
     actorRole: string,
@@ -73,9 +86,9 @@ export class RequestWorkflow {
       reason,
       createdAt: at,
     };
-    const link = await this.ledger.appendChainRecord(request.fundId, requestEventChainContent(fields));
+    const link = fund.chain(requestEventChainContent(fields));
     const eventId = await this.requests.insertEvent({ ...fields, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash });
-    await this.notifications.enqueue(eventId, request.id, at);
+    await this.listener.stepRecorded(eventId, request.id, at);
   }
 
   /** Committed + paid for the case in this fund in the current calendar year (Dutch time), other than `request`. */

@@ -1,5 +1,8 @@
 import Decimal from 'decimal.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { OutcomeLine } from '../cost-comparison/comparison.types';
+
+export type { OutcomeLine };
 import { decimalTransformer, moneyColumn } from '../database/decimal.transformer';
 
 export const REQUEST_STATUSES = [
@@ -101,11 +104,6 @@ export class RequestEventEntity {
   @Column({ type: 'char', length: 64 }) hash!: string;
 }
 
-export interface OutcomeLine {
-  costItemKey: string;
-  happened: 'no' | 'partly' | 'yes';
-  fraction?: string;
-}
 
 @Entity('request_outcomes')
 export class RequestOutcomeEntity {
@@ -119,14 +117,4 @@ export class RequestOutcomeEntity {
   @Column({ type: 'text', default: '' }) note!: string;
   @Column({ type: 'uuid' }) recordedBy!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-}
-
-/** Configurable list of system barriers (systeemknelpunten) a request can be tagged with. */
-@Entity('barrier_tags')
-export class BarrierTagEntity {
-  @Column({ type: 'text', primary: true }) key!: string;
-  @Column({ type: 'text' }) labelNl!: string;
-  @Column({ type: 'text' }) labelEn!: string;
-  @Column({ type: 'int', default: 0 }) position!: number;
-  @Column({ type: 'boolean', default: true }) active!: boolean;
 }

@@ -1,4 +1,4 @@
-import type { PersonRow } from '../cases/cases.repository';
+import type { PersonRow } from '../users/users.repository';
 import { moneyString } from '../common/money';
 import type { Comparison } from '../cost-comparison/comparison.types';
 import type { RealisedComparison } from '../cost-comparison/realised';

@@ -39,16 +39,16 @@ export class RequestsController {
   @Post()
   @Roles('professional')
   @ApiCreatedResponse({ type: RequestDto })
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateRequestDto): Promise<RequestDto> {
-    return this.queries.get(user, await this.drafts.create(user, dto));
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateRequestDto): Promise<RequestDto> {
+    return this.drafts.create(user, dto);
   }
 
   @Post('retroactive')
   @Roles('professional')
   @Idempotent()
   @ApiCreatedResponse({ type: RequestDto, description: 'registered, approved, reserved and paid at once (within the mandate)' })
-  async retroactive(@CurrentUser() user: AuthUser, @Body() dto: RetroactiveRequestDto): Promise<RequestDto> {
-    return this.queries.get(user, await this.payments.registerRetroactive(user, dto));
+  retroactive(@CurrentUser() user: AuthUser, @Body() dto: RetroactiveRequestDto): Promise<RequestDto> {
+    return this.payments.registerRetroactive(user, dto);
   }
 
   @Get(':id')
@@ -60,9 +60,8 @@ export class RequestsController {
   @Patch(':id')
   @Roles('professional')
   @ApiOkResponse({ type: RequestDto })
-  async update(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: UpdateRequestDto): Promise<RequestDto> {
-    await this.drafts.update(user, p.id, dto);
-    return this.queries.get(user, p.id);
+  update(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: UpdateRequestDto): Promise<RequestDto> {
+    return this.drafts.update(user, p.id, dto);
   }
 
   @Post(':id/submit')
@@ -70,9 +69,8 @@ export class RequestsController {
   @Roles('professional')
   @Idempotent()
   @ApiOkResponse({ type: RequestDto })
-  async submit(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<RequestDto> {
-    await this.decisions.submit(user, p.id);
-    return this.queries.get(user, p.id);
+  submit(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto): Promise<RequestDto> {
+    return this.decisions.submit(user, p.id);
   }
 
   @Post(':id/approve')
@@ -80,27 +78,24 @@ export class RequestsController {
   @Roles('budget_holder', 'steering_group')
   @Idempotent()
   @ApiOkResponse({ type: RequestDto })
-  async approve(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: ApproveDto): Promise<RequestDto> {
-    await this.decisions.approve(user, p.id, dto.comment ?? '');
-    return this.queries.get(user, p.id);
+  approve(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: ApproveDto): Promise<RequestDto> {
+    return this.decisions.approve(user, p.id, dto.comment ?? '');
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('budget_holder', 'steering_group')
   @ApiOkResponse({ type: RequestDto })
-  async reject(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: RejectDto): Promise<RequestDto> {
-    await this.decisions.reject(user, p.id, dto.reason);
-    return this.queries.get(user, p.id);
+  reject(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: RejectDto): Promise<RequestDto> {
+    return this.decisions.reject(user, p.id, dto.reason);
   }
 
   @Post(':id/request-info')
   @HttpCode(200)
   @Roles('budget_holder', 'steering_group')
   @ApiOkResponse({ type: RequestDto })
-  async requestInfo(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: RequestInfoDto): Promise<RequestDto> {
-    await this.decisions.requestInfo(user, p.id, dto.question);
-    return this.queries.get(user, p.id);
+  requestInfo(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: RequestInfoDto): Promise<RequestDto> {
+    return this.decisions.requestInfo(user, p.id, dto.question);
   }
 
   @Post(':id/withdraw')
@@ -108,9 +103,8 @@ export class RequestsController {
   @Roles('professional')
   @Idempotent()
   @ApiOkResponse({ type: RequestDto })
-  async withdraw(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: ReasonDto): Promise<RequestDto> {
-    await this.decisions.withdraw(user, p.id, dto.reason);
-    return this.queries.get(user, p.id);
+  withdraw(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: ReasonDto): Promise<RequestDto> {
+    return this.decisions.withdraw(user, p.id, dto.reason);
   }
 
   @Post(':id/cancel')
@@ -118,9 +112,8 @@ export class RequestsController {
   @Roles('admin', 'budget_holder')
   @Idempotent()
   @ApiOkResponse({ type: RequestDto })
-  async cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: ReasonDto): Promise<RequestDto> {
-    await this.decisions.cancel(user, p.id, dto.reason);
-    return this.queries.get(user, p.id);
+  cancel(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: ReasonDto): Promise<RequestDto> {
+    return this.decisions.cancel(user, p.id, dto.reason);
   }
 
   @Post(':id/pay')
@@ -128,16 +121,14 @@ export class RequestsController {
   @Roles('admin')
   @Idempotent()
   @ApiOkResponse({ type: RequestDto })
-  async pay(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: PayDto): Promise<RequestDto> {
-    await this.payments.pay(user, p.id, dto);
-    return this.queries.get(user, p.id);
+  pay(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: PayDto): Promise<RequestDto> {
+    return this.payments.pay(user, p.id, dto);
   }
 
   @Post(':id/outcome')
   @Roles('professional')
   @ApiCreatedResponse({ type: RequestDto })
-  async outcome(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: OutcomeDto): Promise<RequestDto> {
-    await this.outcomes.record(user, p.id, dto);
-    return this.queries.get(user, p.id);
+  outcome(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() dto: OutcomeDto): Promise<RequestDto> {
+    return this.outcomes.record(user, p.id, dto);
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { CasesModule } from '../cases/cases.module';
 import { CostComparisonModule } from '../cost-comparison/cost-comparison.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { FundsModule } from '../funds/funds.module';
+import { UsersModule } from '../users/users.module';
 import { RequestDecisionsService } from './request-decisions.service';
 import { RequestDraftsService } from './request-drafts.service';
 import { RequestOutcomesService } from './request-outcomes.service';
@@ -14,7 +16,7 @@ import { RequestsRepository } from './requests.repository';
 
 /** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
 @Module({
-  imports: [CasesModule, LedgerModule, CostComparisonModule, NotificationsModule],
+  imports: [AccessModule, CasesModule, FundsModule, LedgerModule, CostComparisonModule, UsersModule],
   controllers: [RequestsController],
   providers: [
     RequestsRepository,
@@ -25,6 +27,6 @@ import { RequestsRepository } from './requests.repository';
     RequestOutcomesService,
     RequestQueriesService,
   ],
-  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService, RequestsRepository],
+  exports: [RequestQueriesService, RequestDraftsService, RequestDecisionsService, RequestPaymentsService, RequestOutcomesService],
 })
 export class RequestsModule {}

@@ -3,7 +3,6 @@ import { SelectQueryBuilder } from 'typeorm';
 import { AccessScope, requestFullAccessSql, requestVisibilitySql, scopeParams } from '../access/visibility';
 import { Dec } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
-import { FundEntity, FundHolderEntity } from '../funds/fund.entity';
 import {
   RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity, RequestStatus,
 } from './request.entities';
@@ -54,26 +53,6 @@ export class RequestsRepository {
   /** SELECT … FOR UPDATE: lock the fund first (LedgerService.lockFund), then the request. */
   lockById(id: string): Promise<RequestEntity | null> {
     return this.repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  findFund(id: string): Promise<FundEntity | null> {
-    return this.tx.manager.getRepository(FundEntity).findOneBy({ id });
-  }
-
-  async fundNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.tx.manager
-      .getRepository(FundEntity)
-      .createQueryBuilder('f')
-      .select(['f.id', 'f.name'])
-      .where('f.id = ANY(:ids)', { ids: unique })
-      .getMany();
-    return new Map(rows.map((f) => [f.id, f.name]));
-  }
-
-  async isFundHolder(fundId: string, userId: string): Promise<boolean> {
-    return (await this.tx.manager.getRepository(FundHolderEntity).countBy({ fundId, userId })) > 0;
   }
 
   private visibleQuery(scope: AccessScope): SelectQueryBuilder<RequestEntity> {

@@ -1,3 +1,4 @@
+import type { RequestErrorCode } from './request.errors';
 import Decimal from 'decimal.js';
 import { Dec, formatEuro } from '../common/money';
 import type { Tier } from './request.entities';
@@ -116,7 +117,7 @@ export interface ApproverFacts {
 
 export type ApproverCheck =
   | { ok: true; role: 'budget_holder' | 'steering_group'; completes: boolean }
-  | { ok: false; kind: 'forbidden' | 'conflict'; code: string; message: string };
+  | { ok: false; kind: 'forbidden' | 'conflict'; code: RequestErrorCode; message: string };
 
 /**
  * Four-eyes and the tier rules for one more approval. Nobody approves their own request, nobody

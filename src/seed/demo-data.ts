@@ -11,7 +11,7 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; kind: Organisation
   { key: 'welzijn', name: 'Welzijn Op Maat', kind: 'welfare' },
 ];
 
-/** The demo accounts of shared/API.md. */
+/** The demo accounts the public contract names (see the README). */
 export const DEMO_USERS: { email: string; displayName: string; org: string; roles: Role[] }[] = [
   { email: 'admin@demo.local', displayName: 'Anouk Beheer', org: 'gemeente', roles: ['admin'] },
   { email: 'budgethouder@demo.local', displayName: 'Bram Budgethouder', org: 'gemeente', roles: ['budget_holder'] },

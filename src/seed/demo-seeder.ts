@@ -152,15 +152,15 @@ export class DemoSeeder {
       this.clock.set(new Date(at));
       if (action.do === 'create') {
         id = r.retroactive
-          ? await this.payments.registerRetroactive(requester, { ...dto, reference: r.retroactive.reference })
-          : await this.drafts.create(requester, dto);
+          ? (await this.payments.registerRetroactive(requester, { ...dto, reference: r.retroactive.reference })).id
+          : (await this.drafts.create(requester, dto)).id;
       } else {
         await this.act(id, action, requester, as);
       }
     }
   }
 
-  private async act(id: string, a: DemoAction, requester: AuthUser, as: (email: string) => AuthUser): Promise<void> {
+  private async act(id: string, a: DemoAction, requester: AuthUser, as: (email: string) => AuthUser): Promise<unknown> {
     switch (a.do) {
       case 'create':
         return;

@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../database/transaction-runner';
 import { UserEntity } from './user.entity';
 
+/** A user as other features show them: name and organisation. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -33,6 +41,23 @@ export class UsersRepository {
       .leftJoinAndSelect('u.organisation', 'o')
       .where('u.id = ANY(:ids)', { ids })
       .getMany();
+  }
+
+  /** Names and organisations of users, for display. */
+  async people(ids: readonly string[]): Promise<Map<string, PersonRow>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.repo
+      .createQueryBuilder('u')
+      .leftJoin('u.organisation', 'o')
+      .select(['u.id AS id', 'u.display_name AS name', 'u.organisation_id AS "organisationId"', 'o.name AS "organisationName"'])
+      .where('u.id = ANY(:ids)', { ids: unique })
+      .getRawMany<PersonRow>();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  findActive(id: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ id, active: true });
   }
 
   save(user: UserEntity): Promise<UserEntity> {

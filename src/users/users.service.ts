@@ -6,7 +6,7 @@ import { Dec } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { Role, UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { PersonRow, UsersRepository } from './users.repository';
 
 export interface CreateUserInput {
   email: string;
@@ -54,6 +54,22 @@ export class UsersService {
     const u = await this.users.findById(id);
     if (!u) throw DomainError.notFound('user', id);
     return u;
+  }
+
+  /** Names and organisations of users, for other features' views. */
+  people(ids: readonly string[]): Promise<Map<string, PersonRow>> {
+    return this.users.people(ids);
+  }
+
+  /** The active users among `ids`. */
+  async activeByIds(ids: string[]): Promise<UserEntity[]> {
+    return (await this.users.listByIds(ids)).filter((u) => u.active);
+  }
+
+  /** An active user with the professional role, or null (case members must be one). */
+  async activeProfessional(id: string): Promise<UserEntity | null> {
+    const u = await this.users.findActive(id);
+    return u && u.roles.includes('professional') ? u : null;
   }
 
   /** The active user behind a session or token, or null (deactivated users are logged out at once). */

@@ -424,10 +424,6 @@ export function translate(lang: Locale, key: string, params?: Record<string, unk
   return text;
 }
 
-export function hasKey(key: string): boolean {
-  return key in DICT;
-}
-
 export function parseLang(value: unknown): Locale | null {
   return value === 'nl' || value === 'en' ? value : null;
 }

@@ -52,7 +52,7 @@ export class RequestsPagesController {
     const { plain, routeIndex } = requestPlain(form);
     let id: string;
     try {
-      id = await this.drafts.create(user, await validateForm(CreateRequestDto, plain, lang));
+      id = (await this.drafts.create(user, await validateForm(CreateRequestDto, plain, lang))).id;
     } catch (e) {
       return this.formFailed(res, user, 'new', form, e, routeIndex);
     }
@@ -73,7 +73,7 @@ export class RequestsPagesController {
     const lang = langOf(res);
     const { plain, routeIndex } = requestPlain(form);
     try {
-      const id = await this.payments.registerRetroactive(user, await validateForm(RetroactiveRequestDto, { ...plain, reference: form.reference }, lang));
+      const { id } = await this.payments.registerRetroactive(user, await validateForm(RetroactiveRequestDto, { ...plain, reference: form.reference }, lang));
       setFlash(res.req, translate(lang, 'req.retro.done'));
       await seeOther(res, `/requests/${id}`);
     } catch (e) {

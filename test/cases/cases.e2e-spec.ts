@@ -1,5 +1,10 @@
 import { startTestApp, TestApp } from '../support/app';
-import { act, BSN, makeCase, makeFund, makeRequest, ok, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { BSN } from '../requests/world';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
 describe('cases (e2e)', () => {
   let t: TestApp;

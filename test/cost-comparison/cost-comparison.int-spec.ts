@@ -1,3 +1,6 @@
+import { AccessModule } from '../../src/access/access.module';
+import { RequestsReadModule } from '../../src/requests/requests.read-models';
+import { FundsReadModule } from '../../src/funds/funds.read-models';
 import { TestingModule, Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -27,6 +30,9 @@ describe('CostComparisonService and the catalogue on a migrated database', () =>
         ConfigModule.forRoot(loadConfig({} as NodeJS.ProcessEnv)),
         CommonModule,
         DatabaseModule.forRoot(db.url),
+        AccessModule,
+        RequestsReadModule,
+        FundsReadModule,
         CostComparisonModule,
       ],
     }).compile();

@@ -1,5 +1,9 @@
 import { startTestApp, TestApp } from '../support/app';
-import { makeCase, makeFund, ok, requestBody, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { requestBody } from '../factories/request.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
 /** Gross and net avoided cost over HTTP: the fund's method, the line's own shares and years, and the 400s. */
 describe('the comparison method over HTTP (deadweight, attribution, drop-off, discounting)', () => {

@@ -1,5 +1,9 @@
 import { startTestApp, TestApp } from '../support/app';
-import { act, makeCase, makeFund, makeRequest, ok, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
 const RAIL_PASS = {
   title: 'Jaarabonnement NS in plaats van detentie',

@@ -1,10 +1,8 @@
+import { U } from '../support/users';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/app';
 
-const ADMIN = 'admin@demo.local';
-const HOLDER = 'budgethouder@demo.local';
-const OTHER_HOLDER = 'budgethouder2@demo.local';
-const PROFESSIONAL = 'professional@demo.local';
+const { admin: ADMIN, bh: HOLDER, bh2: OTHER_HOLDER, pro: PROFESSIONAL } = U;
 
 /**
  * Concurrent HTTP requests only on PostgreSQL: the embedded PGlite socket server interleaves the

@@ -27,11 +27,11 @@ async function seededLedger() {
   const fund = await make.fund({ contributions: { [partner.id]: '1000.00' } });
   const other = await make.fund({ contributions: { [partner.id]: '50.00' } });
   const requestId = randomUUID();
-  await tx.run(async () => {
+  await ledger.withFund(fund.id, async (open) => {
     const event = { requestId, fundId: fund.id, actorId: randomUUID(), actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reason: 'akkoord', createdAt: new Date() };
-    const link = await ledger.appendChainRecord(fund.id, requestEventChainContent(event));
+    const link = open.chain(requestEventChainContent(event));
     await tx.manager.getRepository(RequestEventEntity).insert({ ...event, ...link });
-    await ledger.reserve({ fundId: fund.id, requestId, amount: '300.00', actorId: null });
+    await open.reserve({ requestId, amount: '300.00', actorId: null });
   });
   const paid = await ledger.pay({ fundId: fund.id, requestId, amount: '200.00', reference: 'factuur 1', actorId: null });
   await ledger.refund({ fundId: fund.id, requestId, amount: '20.00', actorId: null, note: 'retour' });

@@ -103,7 +103,7 @@ describe('LedgerService', () => {
       const fund = await fundWith('200.00');
       const attempt = ledger.reserve({ fundId: fund.id, requestId: randomUUID(), amount: '300.00', actorId: null });
       await expect(attempt).rejects.toMatchObject({ kind: 'conflict', code: 'LEDGER.INSUFFICIENT_FUNDS' });
-      await expect(attempt).rejects.toThrow('fonds heeft € 200,00 beschikbaar; gevraagd € 300,00 (available 200.00, requested 300.00)');
+      await expect(attempt).rejects.toThrow('the fund has € 200.00 available; € 300.00 was asked (available 200.00, requested 300.00)');
       await expect(balances(fund)).resolves.toEqual({ budget: '200.00', committed: '0.00', spent: '0.00', available: '200.00' });
     });
 
@@ -339,13 +339,13 @@ describe('LedgerService', () => {
       const fund = await fundWith('1000.00'); // seq 1: the contribution
       const requestId = randomUUID();
       const actorId = randomUUID();
-      await tx.run(async () => {
+      await ledger.withFund(fund.id, async (open) => {
         const event = { requestId, fundId: fund.id, actorId, actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reason: 'akkoord', createdAt: new Date() };
-        const link = await ledger.appendChainRecord(fund.id, requestEventChainContent(event));
+        const link = open.chain(requestEventChainContent(event));
         expect(link.chainSeq).toBe('2');
         expect(link.hash).toBe(chainHash(link.prevHash, '2', requestEventChainContent(event)));
         await tx.manager.getRepository(RequestEventEntity).insert({ ...event, ...link });
-        await ledger.reserve({ fundId: fund.id, requestId, amount: '100.00', actorId });
+        await open.reserve({ requestId, amount: '100.00', actorId });
       });
       const rows: { t: string; chain_seq: string; prev_hash: string; hash: string }[] = await ds.query(
         `SELECT 'entry' AS t, chain_seq, prev_hash, hash FROM journal_entries WHERE fund_id = $1
@@ -361,8 +361,8 @@ describe('LedgerService', () => {
 
     it('locks the fund for the caller until its transaction ends', async () => {
       const fund = await fundWith('1.00');
-      await expect(tx.run(() => ledger.lockFund(fund.id))).resolves.toMatchObject({ id: fund.id, name: fund.name });
-      await expect(ledger.lockFund(randomUUID())).rejects.toMatchObject({ kind: 'not_found' });
+      await expect(ledger.withFund(fund.id, async (open) => open.fund)).resolves.toMatchObject({ id: fund.id, name: fund.name });
+      await expect(ledger.withFund(randomUUID(), async (open) => open.fund)).rejects.toMatchObject({ kind: 'not_found' });
     });
   });
 

@@ -1,7 +1,11 @@
 import { Clock } from '../../src/common/clock';
 import { NotificationsWorker } from '../../src/notifications/notifications.worker';
 import { startTestApp, TestApp } from '../support/app';
-import { act, makeCase, makeFund, makeRequest, ok, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 import { TestSmtpServer } from './smtp';
 
 const PUBLIC = 'https://doorbraak.gemeente.test';

@@ -1,5 +1,8 @@
 import { startTestApp, TestApp } from '../support/app';
-import { act, balances, makeCase, makeFund, makeRequest, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { balances, makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { U } from '../support/users';
 import { TcpProxy } from './support/tcp-proxy';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { Client as Pg } from 'pg';
 import { startTestApp, TestApp } from '../support/app';
-import { act, makeCase, makeFund, makeRequest, makeUser, requestBody, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest, requestBody } from '../factories/request.factory';
+import { makeUser } from '../factories/user.factory';
+import { U } from '../support/users';
 import { Body, hostileBody, hostileQuery, hostileSegment } from './support/hostile';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);

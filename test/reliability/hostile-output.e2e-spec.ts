@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { Client as Pg } from 'pg';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { act, makeCase, makeFund, makeRequest, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { U } from '../support/users';
 import { hostileSegment } from './support/hostile';
 import { csrfToken, WebSession } from './support/web';
 

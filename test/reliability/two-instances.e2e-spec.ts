@@ -1,5 +1,8 @@
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { act, balances, makeCase, makeFund, makeRequest, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { balances, makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { U } from '../support/users';
 import { csrfToken, WebSession } from './support/web';
 
 /**

@@ -3,22 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestApp } from '../support/app';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
-/** The demo accounts of shared/API.md (seeded by startTestApp). */
-export const U = {
-  admin: 'admin@demo.local',
-  bh: 'budgethouder@demo.local', // Bram Budgethouder, Gemeente Zuidoost
-  bh2: 'budgethouder2@demo.local', // Esra Budgethouder, GGZ-instelling De Brug
-  pro: 'professional@demo.local', // Petra Wijkprofessional, Welzijn Op Maat
-  pro2: 'professional2@demo.local',
-  sg: 'stuurgroep@demo.local',
-} as const;
-
-/** Expect a status; on a mismatch fail with the body so the cause is visible. */
-export function ok<T extends { status: number; body: any }>(res: T, status = 200): T {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res;
-}
+export { ok, U };
 
 export interface Download {
   status: number;

@@ -1,5 +1,11 @@
+import { Dec } from '../../src/common/money';
 import { startTestApp, TestApp } from '../support/app';
-import { act, balances, BSN, makeCase, makeFund, makeRequest, ok, requestBody, U } from './world';
+import { makeCase } from '../factories/case.factory';
+import { balances, makeFund } from '../factories/fund.factory';
+import { act, makeRequest, requestBody } from '../factories/request.factory';
+import { BSN } from './world';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
 /** Bad input is a 400 naming the field (never a 500), and nothing changes. */
 describe('requests: bad input, BSN refusal, retroactive spending, duplicates (e2e)', () => {
@@ -143,7 +149,7 @@ describe('requests: bad input, BSN refusal, retroactive spending, duplicates (e2
       expect(res.body.history.map((h: { from: string | null; to: string }) => `${h.from}→${h.to}`)).toEqual(['null→approved', 'approved→paid']);
       expect(res.body.history[1].reason).toContain('KASSABON-17');
       const after = await balances(t, fundId);
-      expect(after.spent).toBe((Number(before.spent) + 180).toFixed(2));
+      expect(after.spent).toBe(new Dec(before.spent).plus(180).toFixed(2));
       expect(after.committed).toBe(before.committed);
     });
 

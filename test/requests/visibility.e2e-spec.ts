@@ -1,5 +1,10 @@
 import { startTestApp, TestApp } from '../support/app';
-import { act, makeCase, makeFund, makeRequest, makeUser, ok, U } from './world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { makeUser } from '../factories/user.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
 /**
  * Who sees what. Out of sight answers 404 (ids do not leak); in sight but not allowed answers 403.

@@ -1,7 +1,13 @@
+import { Dec } from '../../src/common/money';
 import { Clock } from '../../src/common/clock';
 import { addWorkingDays } from '../../src/common/dutch-time';
 import { startTestApp, TestApp } from '../support/app';
-import { act, balances, makeCase, makeFund, makeRequest, makeUser, ok, U } from './world';
+import { makeCase } from '../factories/case.factory';
+import { balances, makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { makeUser } from '../factories/user.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 
 const HOUR = 3_600_000;
 /**
@@ -67,14 +73,14 @@ describe('requests: workflow, tiers, four-eyes, deadlines (e2e)', () => {
     ]);
     expect(typeof approved.hoursToDecision).toBe('number');
     expect(approved.decidedAt).not.toBeNull();
-    expect((await balances(t, fundId)).committed).toBe((Number(before.committed) + 1000).toFixed(2));
+    expect((await balances(t, fundId)).committed).toBe(new Dec(before.committed).plus(1000).toFixed(2));
 
     const paid = await act(t, r.id, 'pay', U.admin, { reference: 'BANK-2026-001' });
     expect(paid).toMatchObject({ status: 'paid', committed: '0.00', paid: '1000.00' });
     expect(paid.comparison.maatwerkCost).toBe('1000.00');
     const after = await balances(t, fundId);
-    expect(after.spent).toBe((Number(before.spent) + 1000).toFixed(2));
-    expect(after.available).toBe((Number(before.available) - 1000).toFixed(2));
+    expect(after.spent).toBe(new Dec(before.spent).plus(1000).toFixed(2));
+    expect(after.available).toBe(new Dec(before.available).minus(1000).toFixed(2));
 
     const evaluated = await act(
       t,
@@ -173,7 +179,7 @@ describe('requests: workflow, tiers, four-eyes, deadlines (e2e)', () => {
     expect(s).toMatchObject({ status: 'approved', tier: 'requester', withinMandate: true, committed: '250.00', hoursToDecision: 0 });
     expect(s.tierReason).toContain('Binnen mandaat');
     expect(s.history.map((h: { to: string; actorRole: string }) => `${h.to}:${h.actorRole}`)).toEqual(['draft:professional', 'submitted:professional', 'approved:professional']);
-    expect((await balances(t, fundId)).committed).toBe((Number(before.committed) + 250).toFixed(2));
+    expect((await balances(t, fundId)).committed).toBe(new Dec(before.committed).plus(250).toFixed(2));
     const queue = ok(await t.api('GET', `/api/v1/requests?fundId=${fundId}&status=approved&limit=100`, { as: U.bh })).body;
     expect(queue.items.find((x: { id: string }) => x.id === r.id)).toMatchObject({ withinMandate: true });
   });
@@ -211,7 +217,7 @@ describe('requests: workflow, tiers, four-eyes, deadlines (e2e)', () => {
     const second = await act(t, r.id, 'approve', U.bh2, { comment: 'tweede' });
     expect(second).toMatchObject({ status: 'approved', committed: '3000.00' });
     expect(second.approvals.map((a: { organisationName: string }) => a.organisationName)).toEqual(['Gemeente Zuidoost', 'GGZ-instelling De Brug']);
-    expect((await balances(t, fund2)).committed).toBe((Number(before.committed) + 3000).toFixed(2));
+    expect((await balances(t, fund2)).committed).toBe(new Dec(before.committed).plus(3000).toFixed(2));
   });
 
   it('accepts a steering-group member as the second approver, but not as the first', async () => {
@@ -345,7 +351,7 @@ describe('requests: workflow, tiers, four-eyes, deadlines (e2e)', () => {
     const cancelled = await act(t, y.id, 'cancel', U.admin);
     expect(cancelled).toMatchObject({ status: 'cancelled', committed: '0.00', paid: '500.00' });
     const end = await balances(t, f);
-    expect(end).toMatchObject({ committed: '0.00', spent: '500.00', available: (Number(start.available) - 500).toFixed(2) });
+    expect(end).toMatchObject({ committed: '0.00', spent: '500.00', available: new Dec(start.available).minus(500).toFixed(2) });
   });
 
   it('pays in parts, releases the remainder on request, and refuses paying more than is committed', async () => {

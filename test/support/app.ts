@@ -13,7 +13,7 @@ export interface TestApp {
   app: NestExpressApplication;
   baseUrl: string;
   db: TestDatabase;
-  /** organisations and the demo users of shared/API.md (password TEST_PASSWORD) */
+  /** organisations and the demo users (test/support/users.ts, password TEST_PASSWORD) */
   seeded: SeededBasics;
   /** a bearer token for a seeded (or later created) user */
   tokenFor(email: string): Promise<string>;

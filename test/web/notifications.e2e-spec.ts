@@ -1,7 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Clock } from '../../src/common/clock';
 import { NotificationsWorker } from '../../src/notifications/notifications.worker';
-import { act, makeCase, makeFund, makeRequest, ok, U } from '../requests/world';
+import { makeCase } from '../factories/case.factory';
+import { makeFund } from '../factories/fund.factory';
+import { act, makeRequest } from '../factories/request.factory';
+import { ok } from '../support/expect';
+import { U } from '../support/users';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
 import { launchBrowser, login, newContext, PageChecker, PHONE, shows } from './support/browser';
 

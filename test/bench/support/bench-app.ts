@@ -1,3 +1,4 @@
+import { U } from '../../support/users';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
@@ -7,14 +8,6 @@ import { loadConfig } from '../../../src/config/env';
 import { DemoSeeder, SeededBasics } from '../../../src/seed/demo-seeder';
 
 export const BENCH_PASSWORD = 'bench-wachtwoord-123';
-
-export const U = {
-  admin: 'admin@demo.local',
-  bh: 'budgethouder@demo.local',
-  bh2: 'budgethouder2@demo.local',
-  pro: 'professional@demo.local',
-  sg: 'stuurgroep@demo.local',
-} as const;
 
 export interface BenchApp {
   app: NestExpressApplication;
@@ -70,3 +63,5 @@ export async function startBenchApp(url: string, opts: { seed?: boolean } = {}):
     },
   };
 }
+
+export { U };

@@ -1,3 +1,4 @@
+import { U } from '../../support/users';
 /** A small JSON client for a service under test, with bearer tokens per user. */
 export interface Reply {
   status: number;
@@ -49,11 +50,4 @@ export class Client {
   }
 }
 
-export const U = {
-  admin: 'admin@demo.local',
-  bh: 'budgethouder@demo.local',
-  bh2: 'budgethouder2@demo.local',
-  pro: 'professional@demo.local',
-  pro2: 'professional2@demo.local',
-  sg: 'stuurgroep@demo.local',
-} as const;
+export { U };

@@ -1,3 +1,4 @@
+import { Dec } from '../../../src/common/money';
 import { Client, U } from './http';
 
 const YEAR = new Date().getUTCFullYear();
@@ -72,31 +73,29 @@ export async function fundState(c: Client, fundId: string): Promise<FundState> {
   return { available: f.available, committed: f.committed, spent: f.spent, budget: f.budget };
 }
 
-const cents = (s: string) => Math.round(Number(s) * 100);
-
 /**
  * Nothing half-done: every request's status agrees with its money, the fund's committed and spent
  * are exactly the sums over its requests, and the ledger verifier finds every entry balanced,
  * every stored balance recomputable and every hash chain intact. Returns the problems found.
+ * Money is summed with Dec and compared as decimal strings.
  */
 export async function consistencyProblems(c: Client, fundId: string, requestIds: string[]): Promise<string[]> {
   const problems: string[] = [];
-  let committed = 0;
-  let spent = 0;
+  let committed = new Dec(0);
+  let spent = new Dec(0);
   for (const id of requestIds) {
     const r = await c.ok('GET', `/api/v1/requests/${id}`, { as: U.admin });
-    const [amount, com, paid] = [cents(r.amount), cents(r.committed), cents(r.paid)];
-    committed += com;
-    spent += paid;
-    const expect: Record<string, [number, number]> = { submitted: [0, 0], approved: [amount, 0], paid: [0, amount] };
+    committed = committed.plus(r.committed);
+    spent = spent.plus(r.paid);
+    const expect: Record<string, [string, string]> = { submitted: ['0.00', '0.00'], approved: [r.amount, '0.00'], paid: ['0.00', r.amount] };
     const want = expect[r.status];
     if (!want) problems.push(`${id}: unexpected status ${r.status}`);
-    else if (com !== want[0] || paid !== want[1]) problems.push(`${id}: ${r.status} with committed ${r.committed} and paid ${r.paid} of ${r.amount}`);
+    else if (r.committed !== want[0] || r.paid !== want[1]) problems.push(`${id}: ${r.status} with committed ${r.committed} and paid ${r.paid} of ${r.amount}`);
   }
   const f = await fundState(c, fundId);
-  if (cents(f.committed) !== committed) problems.push(`fund committed ${f.committed}, requests sum to ${(committed / 100).toFixed(2)}`);
-  if (cents(f.spent) !== spent) problems.push(`fund spent ${f.spent}, requests sum to ${(spent / 100).toFixed(2)}`);
-  if (cents(f.available) + cents(f.committed) + cents(f.spent) !== cents(f.budget)) problems.push(`fund does not add up: ${JSON.stringify(f)}`);
+  if (f.committed !== committed.toFixed(2)) problems.push(`fund committed ${f.committed}, requests sum to ${committed.toFixed(2)}`);
+  if (f.spent !== spent.toFixed(2)) problems.push(`fund spent ${f.spent}, requests sum to ${spent.toFixed(2)}`);
+  if (new Dec(f.available).plus(f.committed).plus(f.spent).toFixed(2) !== f.budget) problems.push(`fund does not add up: ${JSON.stringify(f)}`);
   const verify = await c.call('GET', '/api/v1/ledger/verify', { as: U.admin, timeoutMs: 60_000 });
   if (verify.status !== 200 || verify.body.ok !== true) problems.push(`ledger verify: ${verify.status} ${JSON.stringify(verify.body)}`);
   return problems;

@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { In } from 'typeorm';
+import { FundMethodsReader } from '../cost-comparison/fund-methods.reader';
+import type { ComparisonMethod } from '../cost-comparison/method';
 import { TransactionRunner } from '../database/transaction-runner';
-import { FundEntity } from '../funds/fund.entity';
-import { ComparisonMethod } from './method';
+import { FundEntity } from './fund.entity';
 
-/** The comparison method each fund is set to (its default shares, drop-off, rate and horizon). */
+/** The funds feature's answer to FundMethodsReader: each fund's cost-comparison settings, in one query. */
 @Injectable()
-export class FundMethodsRepository {
-  constructor(private readonly tx: TransactionRunner) {}
+export class FundMethodsReadModel extends FundMethodsReader {
+  constructor(private readonly tx: TransactionRunner) {
+    super();
+  }
 
   async methodsOf(fundIds: readonly string[]): Promise<Map<string, ComparisonMethod>> {
     const ids = [...new Set(fundIds)];
@@ -32,3 +35,11 @@ export function fundMethod(
     horizonYears: f.horizonYears,
   };
 }
+
+/** What other features read of funds without importing the funds module. Global, like RequestsReadModule. */
+@Global()
+@Module({
+  providers: [{ provide: FundMethodsReader, useClass: FundMethodsReadModel }],
+  exports: [FundMethodsReader],
+})
+export class FundsReadModule {}

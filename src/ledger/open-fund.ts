@@ -1,0 +1,147 @@
+import { Dec } from '../common/money';
+import type { FundEntity } from '../funds/fund.entity';
+import type { FundAccounts } from './fund-accounts';
+import type { JournalWriter } from './journal-writer';
+import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
+import type { LedgerRepository } from './ledger.repository';
+import type { ChainLink, EntrySpec, FundBalances, LedgerResult, MoneyInput, PayResult, PostedEntry, RequestBalances } from './ledger.types';
+
+/** A money movement of one request inside an open fund; the fund is implied. */
+export interface RequestMovement {
+  requestId: string;
+  amount: MoneyInput;
+  actorId: string | null;
+  memo?: string;
+}
+
+/**
+ * One fund, locked for the rest of the transaction (SELECT … FOR UPDATE), with its accounts in
+ * memory. Everything a workflow step does to the fund goes through this object: money movements,
+ * and chain records of other tables (request events). The chain head moves in memory and is written
+ * once, by `flush`, whatever the step chained: an approval locks the fund once and advances the
+ * chain once. Get one from `LedgerService.withFund`, which flushes it before the transaction ends;
+ * it is not valid after that.
+ */
+export class OpenFund {
+  private readonly openedAtSeq: string;
+  private accountsCache: FundAccounts | null = null;
+
+  constructor(
+    readonly fund: FundEntity,
+    private readonly repo: LedgerRepository,
+    private readonly journal: JournalWriter,
+    private readonly loadAccounts: (fund: FundEntity) => Promise<FundAccounts>,
+  ) {
+    this.openedAtSeq = fund.chainSeq;
+  }
+
+  get id(): string {
+    return this.fund.id;
+  }
+
+  /** The fund's accounts, read once on first use (a rejection never needs them). */
+  async accounts(): Promise<FundAccounts> {
+    if (!this.accountsCache) this.accountsCache = await this.loadAccounts(this.fund);
+    return this.accountsCache;
+  }
+
+  async balances(): Promise<FundBalances> {
+    return (await this.accounts()).balances();
+  }
+
+  /** Take the next place in the fund's chain for a record of another table (see hash-chain.ts). */
+  chain(content: Record<string, unknown>): ChainLink {
+    return this.journal.appendToChain(this.fund, content);
+  }
+
+  /** Post one balanced entry into this fund. */
+  async post(spec: EntrySpec): Promise<PostedEntry> {
+    return this.journal.post(this.fund, await this.accounts(), spec);
+  }
+
+  requestBalances(requestId: string): Promise<RequestBalances> {
+    return this.repo.requestBalances(this.fund.id, requestId);
+  }
+
+  /** Commit money to a request: available ↓, committed ↑. Refused when the fund cannot cover it. */
+  async reserve(input: RequestMovement): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    const accounts = await this.accounts();
+    if (accounts.available.balance.lt(amount)) throw LedgerErrors.insufficientFunds(accounts.available.balance, amount);
+    const entry = await this.post({
+      kind: 'reservation', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
+      postings: [{ accountId: accounts.available.id, amount: amount.neg() }, { accountId: accounts.committed.id, amount }],
+    });
+    return { entry, balances: accounts.balances() };
+  }
+
+  /** Give (part of) a request's commitment back to the fund: committed ↓, available ↑. */
+  async release(input: RequestMovement & { memo: string }): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    const memo = requiredText(input.memo, 'memo');
+    const held = await this.requestBalances(input.requestId);
+    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('a release', held.committed, amount);
+    const entry = await this.postRelease(input.requestId, amount, input.actorId, memo);
+    return { entry, balances: (await this.accounts()).balances() };
+  }
+
+  /**
+   * Disburse (part of) a request's commitment: a payment record and committed ↓, spent ↑; then,
+   * when asked, release the rest of the commitment in a second entry.
+   */
+  async pay(input: {
+    requestId: string; amount: MoneyInput; reference: string; actorId: string | null; paidAt: Date;
+    releaseRemainder?: boolean; remainderOfCommitment?: MoneyInput;
+  }): Promise<PayResult> {
+    const amount = ledgerAmount(input.amount);
+    const reference = requiredText(input.reference, 'reference');
+    const explicitRest = input.remainderOfCommitment === undefined ? null : ledgerAmount(input.remainderOfCommitment, 'remainderOfCommitment', true);
+    const accounts = await this.accounts();
+    const held = await this.requestBalances(input.requestId);
+    if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('a payment', held.committed, amount);
+    const rest = held.committed.minus(amount);
+    const toRelease = explicitRest ?? (input.releaseRemainder ? rest : new Dec(0));
+    if (toRelease.gt(rest)) throw LedgerErrors.exceedsCommitment('releasing the rest', rest, toRelease);
+    const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
+    const entry = await this.post({
+      kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: reference,
+      postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
+    });
+    const releaseEntry = toRelease.isZero()
+      ? null
+      : await this.postRelease(input.requestId, toRelease, input.actorId, `rest van de reservering vrijgegeven na betaling ${reference}`);
+    return { payment, entry, releaseEntry, balances: accounts.balances() };
+  }
+
+  /** Money paid for a request comes back: spent ↓, available ↑. */
+  async refund(input: RequestMovement & { note: string }): Promise<LedgerResult> {
+    const amount = ledgerAmount(input.amount);
+    const note = requiredText(input.note, 'note');
+    const accounts = await this.accounts();
+    const held = await this.requestBalances(input.requestId);
+    if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('a refund', held.spent, amount);
+    const entry = await this.post({
+      kind: 'refund', actorId: input.actorId, requestId: input.requestId, memo: note,
+      postings: [{ accountId: accounts.spent.id, amount: amount.neg() }, { accountId: accounts.available.id, amount }],
+    });
+    return { entry, balances: accounts.balances() };
+  }
+
+  /**
+   * Write the chain head once for everything chained since the fund was opened. The update is
+   * conditional on the head the fund had when it was locked: a second, stale copy of the fund in
+   * the same transaction cannot fork the chain unnoticed.
+   */
+  async flush(): Promise<void> {
+    if (this.fund.chainSeq === this.openedAtSeq) return;
+    await this.repo.advanceChain(this.fund.id, this.openedAtSeq, this.fund.chainSeq, this.fund.chainHead);
+  }
+
+  private async postRelease(requestId: string, amount: Dec, actorId: string | null, memo: string): Promise<PostedEntry> {
+    const accounts = await this.accounts();
+    return this.post({
+      kind: 'release', actorId, requestId, memo,
+      postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.available.id, amount }],
+    });
+  }
+}

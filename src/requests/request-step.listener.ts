@@ -1,0 +1,8 @@
+/**
+ * Who hears of a workflow step. RequestWorkflow calls it in the step's own transaction, right after
+ * the step's event is written, so a listener that writes (the notification outbox) commits or rolls
+ * back with the step. The notifications module provides it; requests does not depend on who listens.
+ */
+export abstract class RequestStepListener {
+  abstract stepRecorded(eventId: string, requestId: string, at: Date): Promise<void>;
+}
