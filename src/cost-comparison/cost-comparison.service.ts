@@ -183,9 +183,9 @@ export class CostComparisonService {
    * Estimate against follow-up. Throws an invalid-input error naming `lines` when the outcome does
    * not cover exactly the route's items, so it can also check an outcome before it is stored.
    */
-  realised(comparison: Comparison, outcome: { lines: readonly OutcomeLine[] }): RealisedComparison {
+  realised(comparison: Comparison, outcome: { lines: readonly OutcomeLine[]; months?: number }): RealisedComparison {
     try {
-      return computeRealised(comparison.lines, outcome.lines);
+      return computeRealised(comparison.lines, outcome.lines, outcome.months ?? null);
     } catch (e) {
       if (e instanceof RangeError) throw DomainError.invalidField('lines', e.message, 'OUTCOME_LINES');
       throw e;

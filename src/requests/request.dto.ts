@@ -190,8 +190,19 @@ export class OutcomeResponseDto {
   @ApiProperty() note!: string;
   @ApiProperty() recordedBy!: string;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ description: 'realised avoided cost beside the estimate: { lines, estimated, realised, difference, estimateAccuracy }' })
+  @ApiProperty({
+    description:
+      'realised avoided cost beside the estimate, both for the elapsed follow-up window only (months / 12 of a route priced per year): ' +
+      '{ lines, windowMonths, windowShare, estimated, realised, difference, estimateAccuracy }. Realised is an estimate after the fact.',
+  })
   realised!: unknown;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ enum: OUTCOME_MONTHS }) months!: 3 | 6 | 12;
+  @ApiProperty({ format: 'date', example: '2026-04-15' }) dueDate!: string;
+  @ApiProperty({ enum: ['recorded', 'due', 'overdue', 'upcoming'], description: 'overdue: more than 14 days past its date and not recorded' })
+  state!: 'recorded' | 'due' | 'overdue' | 'upcoming';
 }
 
 export class RequestDto {
@@ -228,6 +239,8 @@ export class RequestDto {
   comparison!: ComparisonDto;
   @ApiProperty({ type: HistoryEventDto, isArray: true }) history!: HistoryEventDto[];
   @ApiProperty({ type: OutcomeResponseDto, isArray: true }) outcomes!: OutcomeResponseDto[];
+  @ApiProperty({ type: FollowUpDto, isArray: true, description: 'for a funded request: the follow-ups due 3, 6 and 12 months after approval and their state' })
+  followUps!: FollowUpDto[];
   @ApiProperty({ nullable: true, type: String }) infoQuestion!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

@@ -1,6 +1,7 @@
 import type { PersonRow } from '../users/users.repository';
 import { moneyString } from '../common/money';
 import type { Comparison } from '../cost-comparison/comparison.types';
+import { followUpSchedule } from '../cost-comparison/follow-ups';
 import type { RealisedComparison } from '../cost-comparison/realised';
 import { hoursToDecision, isOverdue } from '../common/dutch-time';
 import type { ApprovalDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto } from './request.dto';
@@ -59,6 +60,9 @@ export function mapOutcome(o: RequestOutcomeEntity, realised: RealisedComparison
   };
 }
 
+/** Statuses whose follow-ups are work for the requester: the money has reached the person. */
+const FOLLOWED_UP: readonly string[] = ['paid', 'evaluated'];
+
 export function mapRequest(d: RequestViewData, now: Date): RequestDto {
   const r = d.request;
   const requester = d.people.get(r.requesterId);
@@ -95,6 +99,7 @@ export function mapRequest(d: RequestViewData, now: Date): RequestDto {
     comparison: d.comparison,
     history: d.events.map((e) => mapEvent(e, d.people)),
     outcomes: d.outcomes.map((o) => mapOutcome(o.outcome, o.realised)),
+    followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(r.decidedAt, d.outcomes.map((o) => o.outcome.months), now) : [],
     infoQuestion: r.infoQuestion,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

@@ -1,11 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CaseFundTotals, CaseRequestRow, CaseRequestsReader, CaseTotals } from '../cases/case-requests.reader';
-import { ComparisonSummaryRepository, FundedRequest, SummaryFilter } from '../cost-comparison/comparison-summary.repository';
+import { ComparisonSummaryRepository, FundedOutcome, FundedRequest, SummaryFilter } from '../cost-comparison/comparison-summary.repository';
 import type { StoredCostLine } from '../cost-comparison/cost-comparison.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
-import { RequestCostLineEntity, RequestEntity } from './request.entities';
+import { RequestCostLineEntity, RequestEntity, RequestOutcomeEntity } from './request.entities';
 
 /** The requests feature's answer to CaseRequestsReader: money and requests per case. */
 @Injectable()
@@ -84,6 +84,15 @@ export class FundedRequestsReadModel extends ComparisonSummaryRepository {
       for (const l of rows) lines.set(l.requestId, [...(lines.get(l.requestId) ?? []), l]);
     }
     return { requests, lines };
+  }
+
+  async outcomes(requestIds: readonly string[]): Promise<FundedOutcome[]> {
+    if (requestIds.length === 0) return [];
+    return this.tx.manager.getRepository(RequestOutcomeEntity).find({
+      select: { requestId: true, months: true, goalReached: true, lines: true },
+      where: { requestId: In([...requestIds]) },
+      order: { months: 'ASC' },
+    });
   }
 }
 
