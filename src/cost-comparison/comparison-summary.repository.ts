@@ -7,6 +7,8 @@ export interface SummaryFilter {
   caseId: string | null;
   from: string | null;
   to: string | null;
+  /** only requests with at least one recorded follow-up (for calibration) */
+  followedUpOnly?: boolean;
 }
 
 /** A funded request as the summary weighs it. */

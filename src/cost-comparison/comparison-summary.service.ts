@@ -81,6 +81,18 @@ export class ComparisonSummaryService {
     };
   }
 
+  /**
+   * Calibration over every followed-up request of the network (all funds): the catalogue items
+   * are shared, and a fund on its own rarely reaches the minimum sample.
+   */
+  async calibration(): Promise<ComparisonSummary['calibration']> {
+    const { requests, lines } = await this.repo.fundedRequests({ fundIds: null, caseId: null, from: null, to: null, followedUpOnly: true });
+    const comparisons = await this.costs.compareMany(
+      requests.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
+    );
+    return (await this.followUps(requests, comparisons)).calibration;
+  }
+
   /** Follow-up coverage and calibration; the latest follow-up of each request counts, for its own window. */
   private async followUps(
     requests: readonly FundedRequest[],

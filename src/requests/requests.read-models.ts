@@ -71,6 +71,7 @@ export class FundedRequestsReadModel extends ComparisonSummaryRepository {
       .where('r.status IN (:...statuses)', { statuses: ['approved', 'paid', 'evaluated'] });
     if (f.fundIds) q.andWhere('r.fund_id = ANY(:fundIds)', { fundIds: f.fundIds });
     if (f.caseId) q.andWhere('r.case_id = :caseId', { caseId: f.caseId });
+    if (f.followedUpOnly) q.andWhere('EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id)');
     // a request belongs to the period in which it was (first) submitted
     if (f.from) q.andWhere('COALESCE(r.first_submitted_at, r.created_at) >= :from::date', { from: f.from });
     if (f.to) q.andWhere("COALESCE(r.first_submitted_at, r.created_at) < (:to::date + interval '1 day')", { to: f.to });

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { UuidParamDto } from '../common/validation';
+import { ComparisonSummaryService } from '../cost-comparison/comparison-summary.service';
+import { calibrated } from '../cost-comparison/follow-ups';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
 import { ApproveDto, RejectDto, RequestDto, RequestInfoDto } from '../requests/request.dto';
@@ -38,6 +40,7 @@ export class ApprovalsPagesController {
     private readonly funds: FundsService,
     private readonly support: RequestFormSupport,
     private readonly clock: Clock,
+    private readonly summaries: ComparisonSummaryService,
   ) {}
 
   @Get('queue')
@@ -114,6 +117,15 @@ export class ApprovalsPagesController {
     const r = await this.queries.get(user, id, langOf(res));
     const fund = mapFund(await this.funds.get(r.fundId));
     const barrierLabels = await this.support.barrierLabels(langOf(res));
-    renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id }, status);
+    const calibration = await this.summaries.calibration();
+    const byKey = new Map(calibration.byItem.map((c) => [c.costItemKey, c]));
+    const cal = {
+      minimumSample: calibration.minimumSample,
+      lines: r.comparison.lines.map((l) => {
+        const c = byKey.get(l.costItemKey);
+        return { sample: c?.sample ?? 0, factor: c?.factor ?? null, calibrated: calibrated(l.expected, c?.factor ?? null) };
+      }),
+    };
+    renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, cal, mine: r.requester.id === user.id }, status);
   }
 }
