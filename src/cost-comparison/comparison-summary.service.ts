@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { Aggregate, paybackMonths } from './aggregate';
 import { ComparisonSummaryRepository, FundedRequest } from './comparison-summary.repository';
 import type { Comparison } from './comparison.types';
+import { Sensitivity, sensitivity } from './sensitivity';
 import { Clock } from '../common/clock';
 import { CostComparisonService } from './cost-comparison.service';
 import {
@@ -26,6 +27,8 @@ export type ComparisonSummary = Omit<Aggregate, 'byCase'> & {
   paybackMonths: string | null;
   /** what the follow-ups cover: coverage, overdue, goals reached, realised over the elapsed windows */
   followUp: FollowUpTotals;
+  /** net result for low/central/high unit costs, without the largest case, and per confidence class */
+  sensitivity: Sensitivity;
   /** estimates against follow-ups per catalogue item (and organisation with enough cases) */
   calibration: { minimumSample: number; byItem: Calibration[]; byOrganisation: Calibration[] };
   filter: { fundId: string | null; caseId: string | null; from: string | null; to: string | null };
@@ -75,6 +78,9 @@ export class ComparisonSummaryService {
       ...rest,
       ...(anonymised ? {} : { byCase }),
       paybackMonths: paybackMonths(aggregate.totals.maatwerk, aggregate.totals.avoided.central),
+      sensitivity: sensitivity(
+        requests.map((r, i) => ({ caseId: r.caseId, comparison: comparisons[i], maatwerkCost: subjects[i].maatwerkCost.toFixed(2) })),
+      ),
       followUp,
       calibration,
       filter: { fundId: q.fundId ?? null, caseId: q.caseId ?? null, from: q.from ?? null, to: q.to ?? null },

@@ -59,6 +59,13 @@ describe('the aggregated cost comparison (GET /api/v1/cost-comparison/summary)',
     expect(s.paybackMonths).toBe('0.48');
   });
 
+  it('gives the sensitivity of the net result: scenarios, confidence classes, and no figure without the largest case for one case', async () => {
+    const s = ok(await t.api('GET', `/api/v1/cost-comparison/summary?fundId=${fundId}`, { as: U.bh })).body;
+    expect(s.sensitivity.scenarios.central).toEqual({ avoidedNet: '53534.34', netBenefit: '50534.34', ratio: '17.84' });
+    expect(s.sensitivity.byConfidence.medium).toMatchObject({ central: '53534.34', lines: 2 });
+    expect(s.sensitivity.withoutLargestCase).toBeNull();
+  });
+
   it('gives the steering group the same totals without the per-person breakdown', async () => {
     const s = ok(await t.api('GET', `/api/v1/cost-comparison/summary?fundId=${fundId}`, { as: U.sg })).body;
     expect(s.totals.avoided.central).toBe('74353.25');
