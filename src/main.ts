@@ -1,32 +1,23 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { prepareDatabase, startDatabase } from './app.boot';
 import { createApp } from './app.factory';
 import type { RuntimeConfig } from './app.module';
 import { ConfigError, loadConfig, resolveSessionSecret } from './config/env';
-import { DataDirLockedError, EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
-import { runMigrationsLocked } from './database/migrate';
+import { DataDirLockedError } from './database/embedded-postgres';
 import { NotificationsWorker } from './notifications/notifications.worker';
-import { DemoSeeder } from './seed/demo-seeder';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
   const base = loadConfig();
   const config: RuntimeConfig = Object.freeze({ ...base, sessionSecret: resolveSessionSecret(base) });
   const log = new Logger('Boot');
-  let embedded: EmbeddedPostgres | null = null;
-  if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
-    log.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${config.dataDir}`);
-  }
-  const url = config.databaseUrl ?? embedded!.url;
-  const { app, sessionPool } = await createApp(config, url);
-  const ds = app.get(DataSource);
-  if (config.migrateOnBoot) {
-    const applied = await runMigrationsLocked(ds);
-    if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);
-  }
-  await app.get(DemoSeeder).seedOnBoot(config, embedded !== null);
+  const db = await startDatabase(config);
+  const { embedded } = db;
+  if (embedded) log.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${config.dataDir}`);
+  const { app, sessionPool } = await createApp(config, db.url);
+  const applied = await prepareDatabase(app, config, db);
+  if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);
   app.get(NotificationsWorker).start();
 
   let closing = false;

@@ -13,13 +13,11 @@ import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
+import { prepareDatabase, startDatabase } from '../app.boot';
 import { AppModule, RuntimeConfig } from '../app.module';
 import { DomainError } from '../common/domain-error';
 import { ConfigError, loadConfig } from '../config/env';
-import { DataDirLockedError, EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
-import { runMigrationsLocked } from '../database/migrate';
-import { DemoSeeder } from '../seed/demo-seeder';
+import { DataDirLockedError } from '../database/embedded-postgres';
 import { parseArgs, USAGE, UsageError } from './report-cli-args';
 import { ReportsService } from './reports.service';
 
@@ -28,13 +26,10 @@ async function main(): Promise<string> {
   const base = loadConfig();
   // The CLI signs no tokens and keeps no sessions; a throw-away secret avoids writing one to DATA_DIR.
   const config: RuntimeConfig = Object.freeze({ ...base, sessionSecret: base.sessionSecret ?? randomBytes(32).toString('hex') });
-  let embedded: EmbeddedPostgres | null = null;
-  if (!config.databaseUrl) embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
-  const url = config.databaseUrl ?? (embedded as EmbeddedPostgres).url;
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, url), { logger: ['fatal', 'error', 'warn'] });
+  const db = await startDatabase(config);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['fatal', 'error', 'warn'] });
   try {
-    if (config.migrateOnBoot) await runMigrationsLocked(app.get(DataSource));
-    await app.get(DemoSeeder).seedOnBoot(config, embedded !== null);
+    await prepareDatabase(app, config, db);
     const reports = app.get(ReportsService);
     const fund = options.fund === undefined ? undefined : await reports.fundByRef(options.fund);
     const file = await reports.steeringReport({ fundId: fund?.id, from: options.from, to: options.to, lang: options.lang }, 'option');
@@ -44,7 +39,7 @@ async function main(): Promise<string> {
     return out;
   } finally {
     await app.close();
-    await embedded?.stop();
+    await db.embedded?.stop();
   }
 }
 

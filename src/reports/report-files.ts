@@ -1,5 +1,5 @@
 import type { TransactionRunner } from '../database/transaction-runner';
-import type { ReportsRepository } from './reports.repository';
+import type { ReportFundsReadModel } from './report-funds.read-model';
 
 /** ASCII part of a download's file name: `Doorbraakfonds Zuidoost 2026` → `doorbraakfonds-zuidoost-2026`. */
 export function slug(value: string): string {
@@ -19,7 +19,7 @@ export function slug(value: string): string {
  * sees the same moment even while approvals and payments go on; inside a caller's transaction it
  * simply joins that one.
  */
-export function readSnapshot<T>(tx: TransactionRunner, repo: ReportsRepository, work: () => Promise<T>): Promise<T> {
+export function readSnapshot<T>(tx: TransactionRunner, repo: ReportFundsReadModel, work: () => Promise<T>): Promise<T> {
   if (tx.inTransaction) return work();
   return tx.run(async () => {
     await repo.useSnapshot();

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatEuroWhole, formatHours, formatPercent, truncateWords } from './report-format';
-import { median, niceScale, percentile } from './report-stats';
+import { median, niceScale, percentile } from './steering/report-stats';
 
 const settle = <T>(f: () => T): Promise<T> => Promise.resolve().then(f);
 

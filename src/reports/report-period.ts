@@ -2,9 +2,9 @@
  * Report periods are calendar dates in Dutch time: `from` starts at 00:00 Europe/Amsterdam and
  * `to` ends at 24:00, whatever the server's own zone (CI runs in UTC, the funds are Dutch).
  */
-import { DomainError } from '../common/domain-error';
 import { addDays, startOfDutchDay } from '../common/dutch-time';
 import { isRealDate } from '../common/validation';
+import { ReportErrors } from './reports.errors';
 
 /** A closed range of calendar dates and the half-open range of instants it covers. */
 export interface ReportPeriod {
@@ -22,9 +22,9 @@ export interface ReportPeriod {
  */
 export function reportPeriod(from: string, to: string, where = 'query'): ReportPeriod {
   for (const [field, value] of [['from', from], ['to', to]] as const) {
-    if (!isRealDate(value)) throw DomainError.invalidField(field, `must be a real date as YYYY-MM-DD (got "${value}")`, 'INVALID_DATE', where);
+    if (!isRealDate(value)) throw ReportErrors.invalidDate(field, value, where);
   }
-  if (to < from) throw DomainError.invalidField('to', `must not be before from (${from})`, 'PERIOD_REVERSED', where);
+  if (to < from) throw ReportErrors.periodReversed(from, where);
   return { from, to, start: startOfDutchDay(from), end: startOfDutchDay(addDays(to, 1)) };
 }
 

@@ -6,7 +6,7 @@ import type { Comparison, Confidence } from '../cost-comparison/comparison.types
 import { CONFIDENCE_BANDS, CPI_SERIES } from '../cost-comparison/cost-comparison.service';
 import type { CpiSeries } from '../cost-comparison/cpi';
 import type { ReportCatalogueItem } from './report-data.types';
-import { ReportsRepository } from './reports.repository';
+import { ReportReferenceReadModel } from './report-reference.read-model';
 
 /**
  * What both reports print next to the figures: barrier labels, the catalogue items with their
@@ -19,7 +19,7 @@ export class ReportReferenceData {
   private cached: { bands: Readonly<Record<Confidence, Dec>>; cpi: CpiSeries } | null = null;
 
   constructor(
-    private readonly repo: ReportsRepository,
+    private readonly repo: ReportReferenceReadModel,
     private readonly moduleRef: ModuleRef,
   ) {}
 

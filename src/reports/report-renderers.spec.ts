@@ -6,12 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildJustificationModel } from './justification.model';
-import { renderJustificationPdf } from './justification.renderer';
-import { justificationFixture, steeringFixture } from './report-fixtures';
-import { largeSteeringFixture } from './report-fixtures-large';
-import { buildSteeringReportModel } from './steering-report.model';
-import { renderSteeringReportPdf } from './steering-report.renderer';
+import { buildJustificationModel } from './justification/justification.model';
+import { renderJustificationPdf } from './justification/justification.renderer';
+import { justificationFixture, steeringFixture } from '../../test/reports/fixtures/report-fixtures';
+import { largeSteeringFixture } from '../../test/reports/fixtures/report-fixtures-large';
+import { buildSteeringReportModel } from './steering/steering-report.model';
+import { renderSteeringReportPdf } from './steering/steering-report.renderer';
 
 const dir = mkdtempSync(join(tmpdir(), 'doorbraak-reports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,17 +2,17 @@ import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { JustificationDataService } from './justification-data.service';
-import { buildJustificationModel } from './justification.model';
-import { renderJustificationPdf } from './justification.renderer';
+import { JustificationDataService } from './justification/justification-data.service';
+import { buildJustificationModel } from './justification/justification.model';
+import { renderJustificationPdf } from './justification/justification.renderer';
 import { readSnapshot, slug } from './report-files';
-import { ReportRenderer } from './report-renderer';
+import { ReportRenderer } from './steering/report-renderer';
 import { dutchDate } from '../common/dutch-time';
 import { defaultPeriod } from './report-period';
-import { ReportsRepository } from './reports.repository';
-import { SteeringReportDataService } from './steering-report-data.service';
+import { ReportErrors } from './reports.errors';
+import { ReportFundsReadModel } from './report-funds.read-model';
+import { SteeringReportDataService } from './steering/steering-report-data.service';
 
 export interface PdfFile {
   filename: string;
@@ -35,7 +35,7 @@ export interface SteeringReportRequest {
 export class ReportsService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly repo: ReportsRepository,
+    private readonly repo: ReportFundsReadModel,
     private readonly steering: SteeringReportDataService,
     private readonly justification: JustificationDataService,
     private readonly clock: Clock,
@@ -71,10 +71,6 @@ export class ReportsService {
     const fund = await this.repo.findFundByRef(ref);
     if (fund) return { id: fund.id, name: fund.name };
     const names = (await this.repo.findFunds(null)).map((f) => `"${f.name}" (${f.id})`);
-    throw new DomainError(
-      'not_found',
-      'NOT_FOUND',
-      `no fund "${ref}"; ${names.length ? `the funds are: ${names.join(', ')}` : 'there are no funds yet'}`,
-    );
+    throw ReportErrors.unknownFundRef(ref, names);
   }
 }

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { readSnapshot } from '../../src/reports/report-files';
 import { reportPeriod } from '../../src/reports/report-period';
-import { ReportsRepository } from '../../src/reports/reports.repository';
-import { SteeringReportDataService } from '../../src/reports/steering-report-data.service';
-import { buildSteeringReportModel } from '../../src/reports/steering-report.model';
-import { renderSteeringReportPdf } from '../../src/reports/steering-report.renderer';
+import { ReportFundsReadModel } from '../../src/reports/report-funds.read-model';
+import { SteeringReportDataService } from '../../src/reports/steering/steering-report-data.service';
+import { buildSteeringReportModel } from '../../src/reports/steering/steering-report.model';
+import { renderSteeringReportPdf } from '../../src/reports/steering/steering-report.renderer';
 import { renderBare } from './support/bare-pdfkit';
 import type { BenchApp } from './support/bench-app';
 import { U } from './support/bench-app';
@@ -70,7 +70,7 @@ export async function reportBench(b: BenchApp, opts: { runs: number; withLoad: b
 
   const tx = b.app.get(TransactionRunner);
   const steering = b.app.get(SteeringReportDataService);
-  const repo = b.app.get(ReportsRepository);
+  const repo = b.app.get(ReportFundsReadModel);
   const [dataMs, data] = await timeMs(() =>
     readSnapshot(tx, repo, async () => steering.gather(await steering.funds(fundId), reportPeriod(`${YEAR}-01-01`, `${YEAR}-12-31`), 'nl')),
   );

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Dec } from '../../src/common/money';
-import { POSTING_COLUMNS, REQUEST_COLUMNS } from '../../src/reports/exports.service';
+import { POSTING_COLUMNS, REQUEST_COLUMNS } from '../../src/reports/exports/exports.service';
 import { startTestApp, TestApp } from '../support/app';
 import { buildScenario, download, ok, Scenario, U } from './report-world';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { reportPeriod } from '../../src/reports/report-period';
-import { SteeringReportDataService } from '../../src/reports/steering-report-data.service';
+import { SteeringReportDataService } from '../../src/reports/steering/steering-report-data.service';
 import { startTestApp, TestApp } from '../support/app';
 import { ok, U } from './report-world';
 

@@ -1,17 +1,18 @@
-import type { Locale } from '../common/locale';
+import type { Locale } from '../../common/locale';
 import { Injectable } from '@nestjs/common';
-import { AuthUser } from '../auth/auth.decorators';
-import { scopeOf } from '../access/visibility';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { moneyString } from '../common/money';
-import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import type { JustificationData } from './report-data.types';
-import { LIFE_DOMAIN_LABELS } from '../cases/life-domains';
-import { PROVISION_REASON_LABELS, ROLE_LABELS } from './report-data-labels';
-import { ReportReferenceData } from './report-reference-data';
-import { ReportsRepository } from './reports.repository';
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
+import { AuthUser } from '../../auth/auth.decorators';
+import { scopeOf } from '../../access/visibility';
+import { Clock } from '../../common/clock';
+import { moneyString } from '../../common/money';
+import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
+import type { JustificationData } from '../report-data.types';
+import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
+import { PROVISION_REASON_LABELS, ROLE_LABELS } from '../report-data-labels';
+import { ReportReferenceData } from '../report-reference-data';
+import { ReportErrors } from '../reports.errors';
+import { ReportRequestsReadModel } from '../report-requests.read-model';
+import { JustificationReadModel } from './justification.read-model';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 
 /**
  * Gathers JustificationData for one request. The justification names the case pseudonym, the
@@ -22,7 +23,8 @@ import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
 @Injectable()
 export class JustificationDataService {
   constructor(
-    private readonly repo: ReportsRepository,
+    private readonly repo: JustificationReadModel,
+    private readonly requests: ReportRequestsReadModel,
     private readonly costs: CostComparisonService,
     private readonly reference: ReportReferenceData,
     private readonly clock: Clock,
@@ -30,18 +32,18 @@ export class JustificationDataService {
 
   async assertMayRead(user: AuthUser, requestId: string): Promise<void> {
     const access = await this.repo.requestAccess(scopeOf(user), requestId);
-    if (!access || !access.visible) throw DomainError.notFound('request', requestId);
+    if (!access || !access.visible) throw ReportErrors.requestNotFound(requestId);
     if (!access.full) {
-      throw DomainError.forbidden('the justification names the case and the people involved; the steering group reads requests anonymised');
+      throw ReportErrors.justificationAnonymised();
     }
   }
 
   /** Call inside the caller's transaction, after assertMayRead. */
   async gather(requestId: string, locale: Locale): Promise<JustificationData> {
     const r = await this.repo.justificationRequest(requestId);
-    if (!r) throw DomainError.notFound('request', requestId);
+    if (!r) throw ReportErrors.requestNotFound(requestId);
     // One after the other: inside a transaction all queries share one connection.
-    const lines = await this.repo.costLines([r.id]);
+    const lines = await this.requests.costLines([r.id]);
     const events = await this.repo.events(r.id);
     const approvals = await this.repo.approvals(r.id);
     const payments = await this.repo.payments(r.id);

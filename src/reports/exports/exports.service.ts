@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { AuthUser, hasRole } from '../auth/auth.decorators';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { moneyString } from '../common/money';
-import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import { TransactionRunner } from '../database/transaction-runner';
-import type { FundEntity } from '../funds/fund.entity';
-import type { FundPeriodQueryDto } from './reports.dto';
-import { dutchDate } from '../common/dutch-time';
-import { defaultPeriod, type ReportPeriod } from './report-period';
-import { readSnapshot, slug } from './report-files';
-import { ReportsRepository } from './reports.repository';
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
+import { AuthUser, hasRole } from '../../auth/auth.decorators';
+import { Clock } from '../../common/clock';
+import { moneyString } from '../../common/money';
+import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
+import { TransactionRunner } from '../../database/transaction-runner';
+import type { FundEntity } from '../../funds/fund.entity';
+import type { FundPeriodQueryDto } from '../reports.dto';
+import { dutchDate } from '../../common/dutch-time';
+import { defaultPeriod, type ReportPeriod } from '../report-period';
+import { readSnapshot, slug } from '../report-files';
+import { ReportErrors } from '../reports.errors';
+import { ReportFundsReadModel } from '../report-funds.read-model';
+import { ReportRequestsReadModel } from '../report-requests.read-model';
+import { ExportsReadModel } from './exports.read-model';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 
 export interface CsvFile {
   filename: string;
@@ -54,16 +56,18 @@ const iso = (d: Date | null): string => (d ? d.toISOString() : '');
 export class ExportsService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly repo: ReportsRepository,
+    private readonly repo: ExportsReadModel,
+    private readonly fundsReadModel: ReportFundsReadModel,
+    private readonly requests: ReportRequestsReadModel,
     private readonly costs: CostComparisonService,
     private readonly clock: Clock,
   ) {}
 
   async requestsCsv(user: AuthUser, q: FundPeriodQueryDto): Promise<CsvFile> {
-    return readSnapshot(this.tx, this.repo, async () => {
+    return readSnapshot(this.tx, this.fundsReadModel, async () => {
       const { funds, period } = await this.scope(user, q);
-      const rows = await this.repo.requestsInPeriod(funds.map((f) => f.id), period.start, period.end);
-      const lines = await this.repo.costLines(rows.map((r) => r.id));
+      const rows = await this.requests.requestsInPeriod(funds.map((f) => f.id), period.start, period.end);
+      const lines = await this.requests.costLines(rows.map((r) => r.id));
       const comparisons = await this.costs.compareMany(
         rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
       );
@@ -77,7 +81,7 @@ export class ExportsService {
   }
 
   async ledgerEntriesCsv(user: AuthUser, q: FundPeriodQueryDto): Promise<CsvFile> {
-    return readSnapshot(this.tx, this.repo, async () => {
+    return readSnapshot(this.tx, this.fundsReadModel, async () => {
       const { funds, period } = await this.scope(user, q);
       const rows = await this.repo.postings(funds.map((f) => f.id), period.from, period.to);
       const records = rows.map((p) => [
@@ -91,14 +95,14 @@ export class ExportsService {
   /** The funds the user may export (one asked for, or all in reach) and the period (default: the funds' periods). */
   private async scope(user: AuthUser, q: FundPeriodQueryDto): Promise<{ funds: FundEntity[]; period: ReportPeriod }> {
     const admin = hasRole(user, 'admin');
-    const held = admin ? null : new Set(await this.repo.heldFundIds(user.id));
+    const held = admin ? null : new Set(await this.fundsReadModel.heldFundIds(user.id));
     let funds: FundEntity[];
     if (q.fundId) {
-      funds = await this.repo.findFunds([q.fundId]);
-      if (funds.length === 0) throw DomainError.notFound('fund', q.fundId);
-      if (held && !held.has(q.fundId)) throw DomainError.forbidden('only administrators and budget holders of this fund can export it');
+      funds = await this.fundsReadModel.findFunds([q.fundId]);
+      if (funds.length === 0) throw ReportErrors.fundNotFound(q.fundId);
+      if (held && !held.has(q.fundId)) throw ReportErrors.exportNotAllowed();
     } else {
-      funds = await this.repo.findFunds(held ? [...held] : null);
+      funds = await this.fundsReadModel.findFunds(held ? [...held] : null);
     }
     return { funds, period: defaultPeriod(funds, q.from, q.to, dutchDate(this.clock.now())) };
   }

@@ -1,21 +1,24 @@
-import type { Locale } from '../common/locale';
+import type { Locale } from '../../common/locale';
 import { Injectable } from '@nestjs/common';
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
-import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
-import { Dec, moneyString } from '../common/money';
-import type { Comparison } from '../cost-comparison/comparison.types';
-import { CostComparisonService } from '../cost-comparison/cost-comparison.service';
-import type { FundEntity } from '../funds/fund.entity';
-import { LedgerService } from '../ledger/ledger.service';
-import type { OutcomeLine } from '../requests/request.entities';
-import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData } from './report-data.types';
-import { LIFE_DOMAIN_LABELS } from '../cases/life-domains';
-import { bearerOfOrganisationKind } from './report-data-labels';
-import { dutchDate } from '../common/dutch-time';
-import { ReportPeriod } from './report-period';
-import { ReportsRepository, type ReportRequestRow } from './reports.repository';
-import { ReportReferenceData } from './report-reference-data';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { Dec, moneyString } from '../../common/money';
+import type { Comparison } from '../../cost-comparison/comparison.types';
+import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
+import type { FundEntity } from '../../funds/fund.entity';
+import { LedgerService } from '../../ledger/ledger.service';
+import type { OutcomeLine } from '../../requests/request.entities';
+import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData } from '../report-data.types';
+import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
+import { bearerOfOrganisationKind } from '../report-data-labels';
+import { dutchDate } from '../../common/dutch-time';
+import { ReportPeriod } from '../report-period';
+import { ReportErrors } from '../reports.errors';
+import { ReportFundsReadModel } from '../report-funds.read-model';
+import { ReportRequestsReadModel, type ReportRequestRow } from '../report-requests.read-model';
+import { SteeringReportReadModel } from './steering-report.read-model';
+import { ReportReferenceData } from '../report-reference-data';
 
 /**
  * Gathers SteeringReportData from the database for one fund or all funds and a period, with a
@@ -25,7 +28,9 @@ import { ReportReferenceData } from './report-reference-data';
 @Injectable()
 export class SteeringReportDataService {
   constructor(
-    private readonly repo: ReportsRepository,
+    private readonly repo: SteeringReportReadModel,
+    private readonly fundsReadModel: ReportFundsReadModel,
+    private readonly requests: ReportRequestsReadModel,
     private readonly ledger: LedgerService,
     private readonly costs: CostComparisonService,
     private readonly reference: ReportReferenceData,
@@ -34,8 +39,8 @@ export class SteeringReportDataService {
 
   /** The funds a report covers: one (404 when unknown) or, without an id, every fund. */
   async funds(fundId: string | undefined): Promise<FundEntity[]> {
-    const funds = await this.repo.findFunds(fundId ? [fundId] : null);
-    if (fundId && funds.length === 0) throw DomainError.notFound('fund', fundId);
+    const funds = await this.fundsReadModel.findFunds(fundId ? [fundId] : null);
+    if (fundId && funds.length === 0) throw ReportErrors.fundNotFound(fundId);
     return funds;
   }
 
@@ -46,11 +51,11 @@ export class SteeringReportDataService {
     // One after the other: inside a transaction all queries share one connection.
     const balances = await this.ledger.balancesOfFunds(fundIds);
     const contributions = await this.repo.contributions(fundIds);
-    const rows = await this.repo.requestsInPeriod(fundIds, period.start, period.end);
+    const rows = await this.requests.requestsInPeriod(fundIds, period.start, period.end);
     const movements = await this.repo.dailyMovements(fundIds, period.to);
     const barrierLabels = await this.reference.barrierLabels(locale);
     const ids = rows.map((r) => r.id);
-    const lines = await this.repo.costLines(ids);
+    const lines = await this.requests.costLines(ids);
     const outcomes = await this.repo.latestOutcomes(ids);
     const comparisons = await this.costs.compareMany(
       rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),

@@ -2,12 +2,12 @@
  * Lays out the steering-group report model as a tagged A4 PDF. Layout only: every figure and
  * text comes formatted from buildSteeringReportModel.
  */
-import { artifact, createReportDocument, finishDocument, group, newPage, tagged, typeset, type PdfContext } from './pdf/document';
-import { chartHeight, histogram, horizontalBarChart, lineChart, pairedBarChart } from './pdf/charts';
-import { drawTable, measureTable } from './pdf/table';
-import { callout, heading, keyFigures, labelValues, paragraph } from './pdf/text';
-import { COLOURS, FONTS, SIZES } from './pdf/theme';
-import type { SteeringReportModel, Vignette } from './report-model.types';
+import { artifact, createReportDocument, finishDocument, group, newPage, tagged, typeset, type PdfContext } from '../pdf/document';
+import { chartHeight, histogram, horizontalBarChart, lineChart, pairedBarChart } from '../pdf/charts';
+import { drawTable, measureTable } from '../pdf/table';
+import { callout, heading, keyFigures, labelValues, paragraph } from '../pdf/text';
+import { COLOURS, FONTS, SIZES } from '../pdf/theme';
+import type { SteeringReportModel, Vignette } from '../report-model.types';
 
 function cover(ctx: PdfContext, model: SteeringReportModel): void {
   const { doc } = ctx;

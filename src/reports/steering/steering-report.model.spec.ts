@@ -1,6 +1,6 @@
-import type { SteeringReportData } from './report-data.types';
-import { steeringFixture } from './report-fixtures';
-import type { SteeringReportModel } from './report-model.types';
+import type { SteeringReportData } from '../report-data.types';
+import { steeringFixture } from '../../../test/reports/fixtures/report-fixtures';
+import type { SteeringReportModel } from '../report-model.types';
 import { buildSteeringReportModel } from './steering-report.model';
 
 /** Build as a promise so that a throwing builder fails the test as a rejection. */

@@ -1,10 +1,10 @@
 /**
  * Shared, precomputed view of the steering data for the section builders.
  */
-import { Dec, roundMoney } from '../common/money';
-import type { ReportRequest, SteeringReportData } from './report-data.types';
-import { formatMoney } from './report-format';
-import { labelsFor, type ReportLabels } from './report-i18n';
+import { Dec, roundMoney } from '../../common/money';
+import type { ReportRequest, SteeringReportData } from '../report-data.types';
+import { formatMoney } from '../report-format';
+import { labelsFor, type ReportLabels } from '../report-i18n';
 import { isFunded, maatwerkCost } from './report-stats';
 
 export interface FundedRequest {

@@ -1,7 +1,7 @@
 import { buildJustificationModel } from './justification.model';
-import type { JustificationData } from './report-data.types';
-import { justificationFixture } from './report-fixtures';
-import type { JustificationModel } from './report-model.types';
+import type { JustificationData } from '../report-data.types';
+import { justificationFixture } from '../../../test/reports/fixtures/report-fixtures';
+import type { JustificationModel } from '../report-model.types';
 
 const built = (data: JustificationData = justificationFixture()): Promise<JustificationModel> =>
   Promise.resolve().then(() => buildJustificationModel(data));

@@ -2,12 +2,12 @@
  * Pure model builder of the one-page justification of a single request, for the file.
  * Unlike the steering report it names the case pseudonym, the requester and the approvers.
  */
-import { Dec } from '../common/money';
-import type { ComparisonLine } from '../cost-comparison/comparison.types';
-import type { JustificationData, ReportCatalogueItem } from './report-data.types';
-import { fill, formatDate, formatDateTime, formatMoney, formatPercent, localiseNumber } from './report-format';
-import { labelsFor } from './report-i18n';
-import type { JustificationModel, LabelValue } from './report-model.types';
+import { Dec } from '../../common/money';
+import type { ComparisonLine } from '../../cost-comparison/comparison.types';
+import type { JustificationData, ReportCatalogueItem } from '../report-data.types';
+import { fill, formatDate, formatDateTime, formatMoney, formatPercent, localiseNumber } from '../report-format';
+import { labelsFor } from '../report-i18n';
+import type { JustificationModel, LabelValue } from '../report-model.types';
 
 function sourceOf(items: ReportCatalogueItem[], line: ComparisonLine): ReportCatalogueItem | undefined {
   return (

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, Roles } from '../../auth/auth.decorators';
 import { ExportsService } from './exports.service';
-import { ApiDownload, download } from './report-download';
-import { FundPeriodQueryDto } from './reports.dto';
+import { ApiDownload, download } from '../report-download';
+import { FundPeriodQueryDto } from '../reports.dto';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const CSV = 'UTF-8 with BOM, `;`-separated, CRLF, header row, amounts with a decimal point (`3000.00`)';

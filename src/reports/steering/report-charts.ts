@@ -1,18 +1,18 @@
 /**
  * Chart series for the steering report: labels formatted, geometry as fractions of the axis.
  */
-import type { Locale } from '../common/locale';
-import { Dec } from '../common/money';
-import type { ReportBurnDownPoint } from './report-data.types';
-import { monthShort } from '../common/dutch-time';
-import { formatCount, formatDate, formatEuroWhole, formatMoney } from './report-format';
+import type { Locale } from '../../common/locale';
+import { Dec } from '../../common/money';
+import type { ReportBurnDownPoint } from '../report-data.types';
+import { monthShort } from '../../common/dutch-time';
+import { formatCount, formatDate, formatEuroWhole, formatMoney } from '../report-format';
 import type {
   BarChartModel,
   ChartTick,
   HistogramModel,
   LineChartModel,
   PairedBarChartModel,
-} from './report-model.types';
+} from '../report-model.types';
 import { geometry, niceScale } from './report-stats';
 
 function moneyTicks(max: Dec, locale: Locale): { axisMax: Dec; ticks: ChartTick[] } {

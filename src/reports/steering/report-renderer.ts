@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SteeringReportData } from './report-data.types';
+import type { SteeringReportData } from '../report-data.types';
 import { buildSteeringReportModel } from './steering-report.model';
 import { renderSteeringReportPdf } from './steering-report.renderer';
 

@@ -1,11 +1,11 @@
 /**
  * Sections 5–8 and the appendices of the steering report model.
  */
-import { allocateLargestRemainder, Dec, roundMoney } from '../common/money';
-import type { Confidence } from '../cost-comparison/comparison.types';
+import { allocateLargestRemainder, Dec, roundMoney } from '../../common/money';
+import type { Confidence } from '../../cost-comparison/comparison.types';
 import { pairedBarChart } from './report-charts';
-import { fill, formatCount, formatPercent, formatRatio, localiseNumber, toDate, truncateWords } from './report-format';
-import type { KeyFigure, SteeringReportModel, Vignette } from './report-model.types';
+import { fill, formatCount, formatPercent, formatRatio, localiseNumber, toDate, truncateWords } from '../report-format';
+import type { KeyFigure, SteeringReportModel, Vignette } from '../report-model.types';
 import { byAmountDesc, maatwerkCost, ratioOf, shareOf, sumBy } from './report-stats';
 import type { FundedRequest, SteeringContext } from './steering-report.context';
 

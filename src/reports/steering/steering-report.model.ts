@@ -2,13 +2,13 @@
  * Pure model builder of the steering-group report: raw data in, formatted strings out.
  * Sections 1–4 live here; the cost comparison and the appendices in steering-report.sections.ts.
  */
-import { Dec } from '../common/money';
-import { isOverdue } from '../common/dutch-time';
-import { AWAITING_DECISION } from '../requests/request-state';
-import type { MandateTier, SteeringReportData } from './report-data.types';
+import { Dec } from '../../common/money';
+import { isOverdue } from '../../common/dutch-time';
+import { AWAITING_DECISION } from '../../requests/request-state';
+import type { MandateTier, SteeringReportData } from '../report-data.types';
 import { barChart, burnDownChart, decisionHistogram } from './report-charts';
-import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from './report-format';
-import type { KeyFigure, SteeringReportModel, TableModel } from './report-model.types';
+import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from '../report-format';
+import type { KeyFigure, SteeringReportModel, TableModel } from '../report-model.types';
 import { byAmountDesc, elapsedShare, hoursBetween, median, percentile, ratioOf, shareOf, sumBy } from './report-stats';
 import { steeringContext, type SteeringContext } from './steering-report.context';
 import {

@@ -5,7 +5,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { SteeringReportData } from './report-data.types';
+import type { SteeringReportData } from '../report-data.types';
 import { buildSteeringReportModel } from './steering-report.model';
 import { renderSteeringReportPdf } from './steering-report.renderer';
 

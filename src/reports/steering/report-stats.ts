@@ -1,12 +1,12 @@
-import { maatwerkCostOf } from '../cost-comparison/maatwerk-cost';
+import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
 /**
  * Small pure computations shared by the report models. Money stays Decimal; hours and
  * chart geometry are plain numbers.
  */
 import Decimal from 'decimal.js';
-import { Dec } from '../common/money';
-import type { ReportRequest, RequestStatus } from './report-data.types';
-import { toDate } from './report-format';
+import { Dec } from '../../common/money';
+import type { ReportRequest, RequestStatus } from '../report-data.types';
+import { toDate } from '../report-format';
 
 /** Requests whose money was granted and not taken back: they count in spending and the comparison. */
 const FUNDED: ReadonlySet<RequestStatus> = new Set<RequestStatus>(['approved', 'paid', 'evaluated']);

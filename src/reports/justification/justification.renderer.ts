@@ -2,11 +2,11 @@
  * Lays out the justification of one request, for the file: one A4 page where the content
  * allows. Layout only; every text comes formatted from buildJustificationModel.
  */
-import { createReportDocument, finishDocument, group, tagged } from './pdf/document';
-import { drawTable } from './pdf/table';
-import { heading, inlineFacts, labelValues, paragraph } from './pdf/text';
-import { COLOURS, FONTS, SIZES } from './pdf/theme';
-import type { JustificationModel } from './report-model.types';
+import { createReportDocument, finishDocument, group, tagged } from '../pdf/document';
+import { drawTable } from '../pdf/table';
+import { heading, inlineFacts, labelValues, paragraph } from '../pdf/text';
+import { COLOURS, FONTS, SIZES } from '../pdf/theme';
+import type { JustificationModel } from '../report-model.types';
 
 const SMALL = 7.8;
 const TABLE = 7.5;
