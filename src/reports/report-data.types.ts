@@ -60,6 +60,10 @@ export interface ReportFund {
 
 export interface ReportRequest {
   id: string;
+  /** an opaque key of the person (case): groups requests per person, never printed (absent in old fixtures) */
+  caseKey?: string;
+  /** the case's neighbourhood, for unique people per neighbourhood */
+  neighbourhood?: string;
   title: string;
   status: RequestStatus;
   /** requested amount */
@@ -95,6 +99,9 @@ export interface ReportRequest {
    * route happened anyway). A `RealisedComparison` from src/cost-comparison/realised.ts fits as is.
    */
   realised?: { estimated: DecimalString; realised: DecimalString } | null;
+  /** the latest follow-up's goal and the 3/6/12-month follow-up schedule of a paid request (as of the report) */
+  goalReached?: 'yes' | 'partly' | 'no' | null;
+  followUps?: { months: number; dueDate: string; state: 'recorded' | 'due' | 'overdue' | 'upcoming' }[];
 }
 
 export interface ReportBurnDownPoint {

@@ -125,6 +125,8 @@ export interface SteeringReportModel {
     histogram: HistogramModel;
     overdueHeading: string;
     overdue: TableModel;
+    /** when the table is cut to the top N: where the complete list is */
+    overdueNote: string | null;
   };
   spending: {
     heading: string;
@@ -141,11 +143,17 @@ export interface SteeringReportModel {
     whoPaysHeading: string;
     whoPaysIntro: string;
     whoPays: TableModel;
+    /** avoided cost is not a saving: what frees money, what only capacity */
+    cashNote: string;
+    sensitivityHeading: string;
+    sensitivityIntro: string;
+    sensitivity: TableModel;
+    byConfidence: TableModel;
   };
   realised: { heading: string; intro: string; figures: KeyFigure[]; table: TableModel; more: string | null };
   barriers: { heading: string; intro: string; table: TableModel };
   vignettes: { heading: string; intro: string; items: Vignette[]; emptyText: string };
-  appendix: { heading: string; intro: string; table: TableModel };
+  appendix: { heading: string; intro: string; table: TableModel; note: string | null };
   methodology: {
     heading: string;
     paragraphs: string[];
@@ -155,7 +163,19 @@ export interface SteeringReportModel {
     cpiNote: string;
     catalogueHeading: string;
     catalogue: TableModel;
+    linksHeading: string;
+    /** the sources of the catalogue items as clickable links */
+    links: { label: string; url: string }[];
   };
+  /** complete lists embedded in the PDF as files (the tables show the top N) */
+  attachments: ReportAttachment[];
+}
+
+export interface ReportAttachment {
+  name: string;
+  description: string;
+  /** UTF-8 CSV with a header row */
+  csv: string;
 }
 
 export interface JustificationModel {

@@ -8,12 +8,14 @@ import { AWAITING_DECISION } from '../../requests/request-state';
 import type { MandateTier, SteeringReportData } from '../report-data.types';
 import { barChart, burnDownChart, decisionHistogram } from './report-charts';
 import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from '../report-format';
-import type { KeyFigure, SteeringReportModel, TableModel } from '../report-model.types';
+import type { KeyFigure, ReportAttachment, SteeringReportModel, TableModel } from '../report-model.types';
 import { byAmountDesc, elapsedShare, hoursBetween, median, percentile, ratioOf, shareOf, sumBy } from './report-stats';
 import { steeringContext, type SteeringContext } from './steering-report.context';
 import {
   appendixSection,
   barriersSection,
+  csvOf,
+  requestsAttachment,
   comparisonSection,
   methodologySection,
   realisedSection,
@@ -23,6 +25,9 @@ import {
 /** Underspend is flagged when the spending rate lags the elapsed share of the period by more than this. */
 const UNDERSPEND_LAG = new Dec('0.25');
 const TIERS: MandateTier[] = ['requester', 'single', 'double'];
+/** Overdue requests listed in the PDF; the complete list is attached as a CSV. */
+const MAX_OVERDUE_ROWS = 15;
+const OVERDUE_FILE = 'te-laat.csv';
 
 export function buildSteeringReportModel(data: SteeringReportData): SteeringReportModel {
   const ctx = steeringContext(data);
@@ -34,6 +39,9 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
   const priceYear = data.requests.find((r) => r.comparison)?.comparison.priceYear ?? toDate(data.generatedAt).getUTCFullYear();
   const keyFigures = keyFiguresSection(ctx);
   const speed = speedSection(ctx);
+  // a period that has not ended yet shows the figures as of today, and says so
+  const today = formatDate(data.generatedAt, locale);
+  const running = toDate(data.generatedAt).toISOString().slice(0, 10) <= data.period.to;
 
   return {
     meta: {
@@ -51,7 +59,7 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
       title: S.title,
       facts: [
         { label: data.funds.length > 1 ? S.funds : S.fund, value: fundNames },
-        { label: S.period, value: periodLabel },
+        { label: S.period, value: running ? `${periodLabel} (${fill(S.asOfRunning, { date: today })})` : periodLabel },
         { label: S.priceYear, value: String(priceYear) },
         { label: S.generated, value: generated },
       ],
@@ -69,6 +77,7 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
     vignettes: vignettesSection(ctx),
     appendix: appendixSection(ctx),
     methodology: methodologySection(ctx),
+    attachments: [requestsAttachment(ctx), speed.attachment],
   };
 }
 
@@ -77,17 +86,21 @@ function summary(ctx: SteeringContext, medianLabel: string, urgentShare: string,
   const { totals, data } = ctx;
   const ratio = ratioOf(totals.central, totals.cost);
   const lines = [
-    fill(S.summaryRequests, {
+    fill(ctx.funded.length === 1 ? S.summaryRequestsOne : S.summaryRequests, {
       total: formatCount(ctx.requests.length, data.locale),
       funded: formatCount(ctx.funded.length, data.locale),
       cost: ctx.money(totals.cost),
     }),
-    fill(S.summaryAvoided, { central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high) }),
+    fill(S.summaryAvoided, {
+      central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high), gross: ctx.money(totals.gross.central),
+    }),
     fill(S.summaryRatio, {
       ratio: ratio === null ? ctx.L.none : ctx.money(ratio),
       net: ctx.money(totals.central.minus(totals.cost)),
     }),
-    fill(S.summarySpeed, { median: medianLabel, urgentShare }),
+    fill(S.summaryNotBudget, { cash: ctx.money(totals.cash) }),
+    // no urgent decisions: no share to report, rather than "– van de spoedaanvragen"
+    urgentShare === ctx.L.none ? fill(S.summarySpeedNoUrgent, { median: medianLabel }) : fill(S.summarySpeed, { median: medianLabel, urgentShare }),
   ];
   if (underspend) lines.push(S.summaryUnderspend);
   return lines;
@@ -209,6 +222,7 @@ function speedSection(ctx: SteeringContext): {
   section: SteeringReportModel['speed'];
   medianLabel: string;
   urgentShareLabel: string;
+  attachment: ReportAttachment;
 } {
   const { L, requests, data } = ctx;
   const S = L.steering;
@@ -231,9 +245,19 @@ function speedSection(ctx: SteeringContext): {
   const urgentTotal = urgentDecided.length + urgentLate;
   const medianLabel = med === null ? L.none : formatHours(med, locale);
   const urgentShareLabel = urgentTotal === 0 ? L.none : formatPercent(shareOf(urgentInTime.length, urgentTotal), locale);
+  const shownOverdue = overdue.slice(0, MAX_OVERDUE_ROWS);
+  const attachment = {
+    name: OVERDUE_FILE,
+    description: S.overdue,
+    csv: csvOf(
+      ['id', 'title', 'organisation', 'urgent', 'decision_due', 'hours_overdue'],
+      overdue.map(({ r, late }) => [r.id, r.title, r.organisationName, String(r.urgent), toDate(r.decisionDue as Date | string).toISOString(), late.toFixed(1)]),
+    ),
+  };
   return {
     medianLabel,
     urgentShareLabel,
+    attachment,
     section: {
       heading: S.speed,
       intro: S.speedIntro,
@@ -256,7 +280,7 @@ function speedSection(ctx: SteeringContext): {
           { header: S.colDue, align: 'right', weight: 2.4 },
           { header: S.colOverdue, align: 'right', weight: 2.4 },
         ],
-        rows: overdue.map(({ r, late }) => [
+        rows: shownOverdue.map(({ r, late }) => [
           r.title,
           r.organisationName,
           formatDateTime(r.decisionDue as Date | string, locale),
@@ -264,6 +288,10 @@ function speedSection(ctx: SteeringContext): {
         ]),
         emptyText: S.noOverdue,
       },
+      overdueNote:
+        overdue.length > shownOverdue.length
+          ? fill(S.overdueTop, { shown: formatCount(shownOverdue.length, locale), total: formatCount(overdue.length, locale), file: OVERDUE_FILE })
+          : null,
     },
   };
 }
