@@ -112,7 +112,8 @@ export function computeComparison(input: ComparisonInput): Comparison {
   const maatwerk = new Dec(input.maatwerkCost);
   if (maatwerk.isNegative()) throw new RangeError('maatwerkCost must not be negative');
 
-  const priced = input.lines.map((line, index) => priceLine(line, index, bands, method));
+  const defaults = methodShares(method);
+  const priced = input.lines.map((line, index) => priceLine(line, index, bands, method, defaults));
   const lines = priced.map(({ line }) => line);
   const figures = priced.map(({ figures: f }) => f);
   const central = sumDec(figures.map((f) => f.gross));
@@ -156,6 +157,21 @@ function share(value: Decimal.Value, field: string): Dec {
   return d;
 }
 
+interface MethodShares {
+  deadweight: Dec;
+  attribution: Dec;
+  /** (1 − deadweight) × attribution */
+  keep: Dec;
+}
+
+function methodShares(m: ComparisonMethod): MethodShares {
+  const deadweight = share(m.deadweight, 'method.deadweight');
+  const attribution = share(m.attribution, 'method.attribution');
+  return { deadweight, attribution, keep: new Dec(1).minus(deadweight).times(attribution) };
+}
+
+const ONE = new Dec(1);
+
 function checkMethod(m: ComparisonMethod): ComparisonMethod {
   share(m.deadweight, 'method.deadweight');
   share(m.attribution, 'method.attribution');
@@ -182,6 +198,7 @@ function priceLine(
   index: number,
   bands: Readonly<Record<Confidence, Dec>>,
   method: ComparisonMethod,
+  defaults: MethodShares,
 ): { line: ComparisonLine; figures: LineFigures } {
   // Round the unit amount first: the line shows it, so expected must follow from the shown value.
   const unitAmount = roundMoney(input.unitAmount);
@@ -198,15 +215,17 @@ function priceLine(
     throw new RangeError(`${where}: years must be a whole number from 1 to 50`);
   }
   const ownShares = input.deadweight != null || input.attribution != null;
-  const deadweight = share(input.deadweight ?? method.deadweight, `${where}: deadweight`);
-  const attribution = share(input.attribution ?? method.attribution, `${where}: attribution`);
+  const deadweight = input.deadweight == null ? defaults.deadweight : share(input.deadweight, `${where}: deadweight`);
+  const attribution = input.attribution == null ? defaults.attribution : share(input.attribution, `${where}: attribution`);
+  const keep = ownShares ? ONE.minus(deadweight).times(attribution) : defaults.keep;
   const budgetEffect = input.budgetEffect ?? (input.kind === 'societal' ? 'none' : 'cash');
   if (!BUDGET_EFFECTS.includes(budgetEffect)) throw new RangeError(`${where}: unknown budget effect ${budgetEffect}`);
   const time = timeFactors(lineYears, method);
   const band = bands[input.confidence];
   const expected = roundMoney(unitAmount.times(quantity).times(probability));
-  const gross = roundMoney(expected.times(time.gross));
-  const net = roundMoney(expected.times(new Dec(1).minus(deadweight)).times(attribution).times(time.net));
+  // the same formula; a one-year line (factors exactly 1) skips two multiplications
+  const gross = time.gross.eq(ONE) ? expected : roundMoney(expected.times(time.gross));
+  const net = roundMoney(time.net.eq(ONE) ? expected.times(keep) : expected.times(keep).times(time.net));
   const figures: LineFigures = {
     gross,
     low: roundMoney(gross.times(new Dec(1).minus(band))),

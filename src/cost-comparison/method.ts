@@ -72,6 +72,19 @@ export interface TimeFactors {
  */
 export function timeFactors(lineYears: number, method: Pick<ComparisonMethod, 'dropOff' | 'discountRate' | 'horizonYears'>): TimeFactors {
   const years = Math.max(1, Math.min(lineYears, method.horizonYears));
+  // a report prices tens of thousands of lines with a handful of (years, method) pairs
+  const key = `${years}|${method.dropOff}|${method.discountRate}`;
+  const known = FACTOR_CACHE.get(key);
+  if (known) return known;
+  const computed = computeTimeFactors(years, method);
+  if (FACTOR_CACHE.size > 1000) FACTOR_CACHE.clear();
+  FACTOR_CACHE.set(key, computed);
+  return computed;
+}
+
+const FACTOR_CACHE = new Map<string, TimeFactors>();
+
+function computeTimeFactors(years: number, method: Pick<ComparisonMethod, 'dropOff' | 'discountRate'>): TimeFactors {
   const growth = new Dec(1).plus(method.discountRate);
   const keep = new Dec(1).minus(method.dropOff);
   let gross = new Dec(0);
