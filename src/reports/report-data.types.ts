@@ -170,6 +170,8 @@ export interface JustificationRequest {
   fundName: string;
   submittedAt: Date | IsoDateTime;
   decisionDue: Date | IsoDateTime | null;
+  /** still reserved for it (absent in old fixtures: 0) */
+  committedAmount?: DecimalString;
 }
 
 export interface JustificationData {
@@ -187,6 +189,9 @@ export interface JustificationData {
   }[];
   approvals: { at: Date | IsoDateTime; approverName: string; organisationName: string; comment: string | null }[];
   payments: { at: Date | IsoDateTime; amount: DecimalString; reference: string }[];
+  /** recorded follow-ups, oldest first, and the next one due (absent in old fixtures) */
+  outcomes?: { months: number; goalReached: 'yes' | 'partly' | 'no'; note: string }[];
+  nextFollowUp?: { months: number; dueDate: string } | null;
   barrierLabels: Record<string, string>;
   lifeDomainLabels: Record<string, string>;
   /** catalogue items of `comparison.lines` (matched on key + version) for the sources */

@@ -141,6 +141,11 @@ const nl = {
     colActor: 'Door', colTransition: 'Stap', colWhy: 'Reden',
     colDate: 'Datum', colAmount: 'Bedrag', colReference: 'Kenmerk', noPayments: 'Nog geen betalingen.', totalPaid: 'Totaal betaald',
     byActor: '{name} ({role})',
+    decidedBy: 'Besluit', decidedValue: '{decision} door {name} op {at}', decisionReason: 'Reden',
+    onTime: 'Termijn', onTimeValue: 'binnen de termijn ({due})', lateValue: '{late} na de termijn ({due})', noDeadline: 'geen beslistermijn',
+    notDecided: 'nog geen besluit', reservedPaid: 'Gereserveerd / betaald', evaluationDue: 'Evaluatie',
+    evaluationValue: 'follow-up na {months} maanden, gepland op {date}', followUp: 'Follow-up',
+    followUpValue: 'na {months} maanden: doel {goal}', goal: { yes: 'bereikt', partly: 'deels bereikt', no: 'niet bereikt' } as Record<string, string>,
   },
 };
 
@@ -270,6 +275,11 @@ const en: ReportLabels = {
     colComment: 'Comment', noApprovals: 'No approvals yet.', colActor: 'By', colTransition: 'Step', colWhy: 'Reason',
     colDate: 'Date', colAmount: 'Amount', colReference: 'Reference', noPayments: 'No payments yet.', totalPaid: 'Total paid',
     byActor: '{name} ({role})',
+    decidedBy: 'Decision', decidedValue: '{decision} by {name} on {at}', decisionReason: 'Reason',
+    onTime: 'Deadline', onTimeValue: 'within the deadline ({due})', lateValue: '{late} after the deadline ({due})', noDeadline: 'no decision deadline',
+    notDecided: 'not decided yet', reservedPaid: 'Reserved / paid', evaluationDue: 'Evaluation',
+    evaluationValue: 'follow-up after {months} months, due {date}', followUp: 'Follow-up',
+    followUpValue: 'after {months} months: goal {goal}', goal: { yes: 'reached', partly: 'partly reached', no: 'not reached' } as Record<string, string>,
   },
 };
 

@@ -197,6 +197,7 @@ export interface JustificationModel {
     sourcesHeading: string;
     sources: string[];
   };
-  decision: { heading: string; approvals: TableModel; history: TableModel };
+  /** summary: the decision (who, when, reason, on time or late), reserved and paid, evaluation due, follow-up */
+  decision: { heading: string; summary: LabelValue[]; approvals: TableModel; history: TableModel };
   payments: { heading: string; table: TableModel };
 }
