@@ -117,7 +117,7 @@ export interface SteeringReportModel {
     contributions: TableModel;
     burnDown: LineChartModel;
   };
-  requests: { heading: string; counts: TableModel; tiers: TableModel };
+  requests: { heading: string; counts: TableModel; tiers: TableModel; neighbourhoods: TableModel };
   speed: {
     heading: string;
     intro: string;

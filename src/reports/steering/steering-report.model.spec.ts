@@ -85,6 +85,20 @@ describe('buildSteeringReportModel', () => {
       ['Opgelost zonder geld', '1'],
       ['Achteraf verantwoord (eigen mandaat)', '2'],
       ['Spoedaanvragen', '2'],
+      // fixtures without a case key count every granted request as its own person
+      ['Unieke personen (casussen) met toegekende aanvragen', '5'],
+    ]);
+  });
+
+  it('counts a person with two granted requests once, per neighbourhood', async () => {
+    const data = steeringFixture();
+    data.requests = data.requests.map((r, i) => ({ ...r, caseKey: i < 2 ? 'case-a' : `case-${i}`, neighbourhood: i < 2 || i % 2 === 0 ? 'Zuilen' : 'Overvecht' }));
+    await expect(built(data).then((m) => [m.requests.counts.rows.at(-1), m.requests.neighbourhoods.rows])).resolves.toEqual([
+      ['Unieke personen (casussen) met toegekende aanvragen', '4'],
+      [
+        ['Zuilen', '3', '4'],
+        ['Overvecht', '1', '1'],
+      ],
     ]);
   });
 
@@ -195,7 +209,7 @@ describe('buildSteeringReportModel', () => {
 
   it('sets estimates against realised avoided cost where follow-up exists', async () => {
     await expect(built().then((m) => [m.realised.figures.map((f) => f.value), m.realised.table.rows])).resolves.toEqual([
-      ['2', '€ 53.399,91', '€ 48.973,75', '91,7%'],
+      ['2', '€ 53.399,91', '€ 48.973,75', '91,7%', '–', '0', '–'],
       [
         ['Jaarabonnement NS voor meneer die in de trein „vergadert”', '€ 45.926,16', '€ 41.500,00', '-€ 4.426,16'],
         ['Huurachterstand aflossen om uithuiszetting te voorkomen', '€ 7.473,75', '€ 7.473,75', '€ 0,00'],

@@ -188,7 +188,20 @@ function requestsSection(ctx: SteeringContext): SteeringReportModel['requests'] 
     [S.countWithoutMoney, requests.filter((r) => r.solvedWithoutMoney).length],
     [S.countRetroactive, requests.filter((r) => r.retroactive).length],
     [S.countUrgent, requests.filter((r) => r.urgent).length],
+    [S.countPeople, new Set(ctx.funded.map((f) => f.request.caseKey ?? f.request.id)).size],
   ];
+  // unique people (cases) helped, per neighbourhood: a person with three requests counts once
+  const perNeighbourhood = new Map<string, { people: Set<string>; requests: number }>();
+  for (const f of ctx.funded) {
+    const key = f.request.neighbourhood ?? L.none;
+    const entry = perNeighbourhood.get(key) ?? { people: new Set<string>(), requests: 0 };
+    entry.people.add(f.request.caseKey ?? f.request.id);
+    entry.requests += 1;
+    perNeighbourhood.set(key, entry);
+  }
+  const neighbourhoods = [...perNeighbourhood]
+    .sort((a, b) => b[1].people.size - a[1].people.size || a[0].localeCompare(b[0], 'nl'))
+    .map(([name, v]) => [name, n(v.people.size), n(v.requests)]);
   return {
     heading: S.requests,
     counts: {
@@ -213,6 +226,15 @@ function requestsSection(ctx: SteeringContext): SteeringReportModel['requests'] 
           ctx.money(funded.reduce((s, f) => s.plus(f.cost), new Dec(0))),
         ];
       }),
+      emptyText: L.none,
+    },
+    neighbourhoods: {
+      columns: [
+        { header: S.colNeighbourhood, align: 'left', weight: 4 },
+        { header: S.colPeople, align: 'right', weight: 2 },
+        { header: S.colFundedRequests, align: 'right', weight: 2 },
+      ],
+      rows: neighbourhoods,
       emptyText: L.none,
     },
   };

@@ -102,6 +102,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     heading(ctx, r.heading, 1, measureTable(ctx, r.counts));
     drawTable(ctx, r.counts);
     drawTable(ctx, r.tiers);
+    drawTable(ctx, r.neighbourhoods);
   });
 
   const s = model.speed;

@@ -179,6 +179,12 @@ export function realisedSection(ctx: SteeringContext): SteeringReportModel['real
   const estimated = followed.reduce((s, f) => s.plus(f.estimated), new Dec(0));
   const realised = followed.reduce((s, f) => s.plus(f.realised), new Dec(0));
   const shown = followed.slice(0, MAX_REALISED_ROWS);
+  // what the follow-ups cover: moments due so far, recorded, overdue; goals reached per latest follow-up
+  const moments = ctx.requests.flatMap((r) => r.followUps ?? []).filter((f) => f.state !== 'upcoming');
+  const recorded = moments.filter((f) => f.state === 'recorded').length;
+  const overdue = moments.filter((f) => f.state === 'overdue').length;
+  const goals = ctx.requests.filter((r) => r.goalReached);
+  const reached = goals.filter((r) => r.goalReached === 'yes').length;
   return {
     heading: S.realised,
     intro: S.realisedIntro,
@@ -187,6 +193,17 @@ export function realisedSection(ctx: SteeringContext): SteeringReportModel['real
       { label: S.estimated, value: ctx.money(estimated) },
       { label: S.actual, value: ctx.money(realised) },
       { label: S.realisation, value: estimated.isZero() ? ctx.L.none : formatPercent(shareOf(realised, estimated), locale) },
+      {
+        label: S.coverage,
+        value: moments.length === 0 ? ctx.L.none : formatPercent(shareOf(recorded, moments.length), locale),
+        note: fill(S.coverageNote, { recorded: formatCount(recorded, locale), due: formatCount(moments.length, locale) }),
+      },
+      { label: S.overdueFollowUps, value: formatCount(overdue, locale), tone: overdue > 0 ? 'warning' : 'normal' },
+      {
+        label: S.goalsReached,
+        value: goals.length === 0 ? ctx.L.none : formatPercent(shareOf(reached, goals.length), locale),
+        note: fill(S.goalsNote, { reached: formatCount(reached, locale), total: formatCount(goals.length, locale) }),
+      },
     ],
     table: {
       columns: [
