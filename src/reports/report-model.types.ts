@@ -110,6 +110,8 @@ export interface SteeringReportModel {
     anonymised: string;
   };
   keyFigures: {
+    /** "Stand per …": the end of a past period, or today for a running one */
+    asOf: string;
     heading: string;
     figures: KeyFigure[];
     pace: { text: string; underspend: boolean };

@@ -44,6 +44,22 @@ describe('buildSteeringReportModel', () => {
     ]);
   });
 
+  it('shows the balances at the end of a past period, not today\'s, and says "stand per"', async () => {
+    const data = steeringFixture();
+    data.period = { from: '2026-01-01', to: '2026-06-30' };
+    data.burnDown = [
+      { date: '2026-03-31', committed: '1000.00', spent: '500.00', available: '48500.00' },
+      { date: '2026-06-30', committed: '2000.00', spent: '3000.00', available: '45000.00' },
+    ];
+    await expect(built(data).then((m) => [m.keyFigures.asOf, ...m.keyFigures.figures.slice(0, 4).map((f) => f.value)])).resolves.toEqual([
+      'Stand per 30 jun. 2026', '€ 50.000,00', '€ 2.000,00', '€ 3.000,00', '€ 45.000,00',
+    ]);
+  });
+
+  it('says "stand per" today for a running period', async () => {
+    await expect(built().then((m) => m.keyFigures.asOf)).resolves.toBe('Stand per 22 nov. 2026');
+  });
+
   it('flags underspend when the spending rate lags the elapsed period by more than 25 points', async () => {
     await expect(built().then((m) => m.keyFigures.pace)).resolves.toEqual({
       underspend: true,

@@ -112,10 +112,14 @@ function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigure
   const locale = data.locale;
   const total = (pick: (f: SteeringReportData['funds'][number]) => string) =>
     data.funds.reduce((s, f) => s.plus(pick(f)), new Dec(0));
-  const budget = total((f) => f.budget);
-  const committed = total((f) => f.committed);
-  const spent = total((f) => f.spent);
-  const available = total((f) => f.available);
+  // A period that has ended shows the balances at its end (the burn-down adds up the journal to
+  // that day), not today's; a running period shows today's and says "stand per".
+  const ended = data.period.to < toDate(data.generatedAt).toISOString().slice(0, 10);
+  const atEnd = ended ? [...data.burnDown].sort((a, b) => a.date.localeCompare(b.date)).at(-1) : undefined;
+  const committed = atEnd ? new Dec(atEnd.committed) : total((f) => f.committed);
+  const spent = atEnd ? new Dec(atEnd.spent) : total((f) => f.spent);
+  const available = atEnd ? new Dec(atEnd.available) : total((f) => f.available);
+  const budget = atEnd ? committed.plus(spent).plus(available) : total((f) => f.budget);
   const rate = shareOf(committed.plus(spent), budget);
   const from = data.funds.map((f) => f.periodStart).sort()[0] ?? data.period.from;
   const to = data.funds.map((f) => f.periodEnd).sort().reverse()[0] ?? data.period.to;
@@ -144,6 +148,7 @@ function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigure
   ];
   return {
     heading: S.keyFigures,
+    asOf: fill(S.asOf, { date: formatDate(atEnd ? data.period.to : data.generatedAt, locale) }),
     figures,
     pace: { text: fill(underspend ? S.underspend : S.onTrack, { rate: rateLabel, elapsed: elapsedLabel }), underspend },
     contributionsHeading: S.contributions,

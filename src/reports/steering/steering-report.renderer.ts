@@ -90,6 +90,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
   newPage(ctx);
   group(ctx, 'Sect', () => {
     heading(ctx, k.heading, 1);
+    paragraph(ctx, k.asOf, { size: SIZES.small + 0.5, colour: COLOURS.muted, gapAfter: 4 });
     keyFigures(ctx, k.figures);
     callout(ctx, k.pace.text, k.pace.underspend ? 'warning' : 'positive');
     lineChart(ctx, k.burnDown);
