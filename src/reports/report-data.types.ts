@@ -60,6 +60,8 @@ export interface ReportFund {
 
 export interface ReportRequest {
   id: string;
+  /** the fund the request draws on (absent in old fixtures) */
+  fundId?: string;
   /** an opaque key of the person (case): groups requests per person, never printed (absent in old fixtures) */
   caseKey?: string;
   /** the case's neighbourhood, for unique people per neighbourhood */

@@ -117,6 +117,9 @@ export interface SteeringReportModel {
     pace: { text: string; underspend: boolean };
     contributionsHeading: string;
     contributions: TableModel;
+    /** one row per fund when the report covers several; null for one fund */
+    fundsHeading: string;
+    funds: TableModel | null;
     burnDown: LineChartModel;
   };
   requests: { heading: string; counts: TableModel; tiers: TableModel; neighbourhoods: TableModel };

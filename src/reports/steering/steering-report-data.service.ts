@@ -69,6 +69,7 @@ export class SteeringReportDataService {
       return {
         id: row.id,
         caseKey: row.caseId,
+        fundId: row.fundId,
         neighbourhood: row.neighbourhood,
         title: row.title,
         status: row.status,

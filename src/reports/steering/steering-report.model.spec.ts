@@ -56,6 +56,18 @@ describe('buildSteeringReportModel', () => {
     ]);
   });
 
+  it('compares the funds side by side when the report covers several, and not for one', async () => {
+    const data = steeringFixture();
+    const first = data.funds[0];
+    data.funds = [first, { ...first, id: 'fund-2', name: 'Tweede fonds', budget: '1000.00', spent: '0.00', contributions: [] }];
+    data.requests = data.requests.map((r) => ({ ...r, fundId: first.id }));
+    await expect(built(data).then((m) => m.keyFigures.funds?.rows.map((r) => [r[0], r[3], r[5]]))).resolves.toEqual([
+      ['Doorbraakfonds Utrecht Noordwest 2026', '5', '€ 3,17'],
+      ['Tweede fonds', '0', '–'],
+    ]);
+    await expect(built().then((m) => m.keyFigures.funds)).resolves.toBeNull();
+  });
+
   it('says "stand per" today for a running period', async () => {
     await expect(built().then((m) => m.keyFigures.asOf)).resolves.toBe('Stand per 22 nov. 2026');
   });

@@ -151,6 +151,8 @@ function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigure
     asOf: fill(S.asOf, { date: formatDate(atEnd ? data.period.to : data.generatedAt, locale) }),
     figures,
     pace: { text: fill(underspend ? S.underspend : S.onTrack, { rate: rateLabel, elapsed: elapsedLabel }), underspend },
+    fundsHeading: S.fundComparison,
+    funds: data.funds.length > 1 ? fundComparison(ctx) : null,
     contributionsHeading: S.contributions,
     contributions: {
       columns: [
@@ -358,5 +360,30 @@ function spendingSection(ctx: SteeringContext): SteeringReportModel['spending'] 
     byLifeDomain: costTable(ctx, S.colLifeDomain, domains),
     byOrganisationHeading: S.byOrganisation,
     byOrganisation: costTable(ctx, S.colOrganisation, organisations),
+  };
+}
+
+/** The funds side by side: budget, spending, granted requests, net avoided cost and ratio. */
+function fundComparison(ctx: SteeringContext): TableModel {
+  const { data, L } = ctx;
+  const S = L.steering;
+  const locale = data.locale;
+  return {
+    columns: [
+      { header: S.fund, align: 'left', weight: 4 },
+      { header: S.budget, align: 'right', weight: 2.2 },
+      { header: S.spent, align: 'right', weight: 2.2 },
+      { header: S.colFundedRequests, align: 'right', weight: 1.6 },
+      { header: S.avoidedCentral, align: 'right', weight: 2.4 },
+      { header: S.ratio, align: 'right', weight: 1.8 },
+    ],
+    rows: data.funds.map((f) => {
+      const funded = ctx.funded.filter((x) => x.request.fundId === f.id);
+      const cost = funded.reduce((s, x) => s.plus(x.cost), new Dec(0));
+      const avoided = funded.reduce((s, x) => s.plus(x.central), new Dec(0));
+      const ratio = ratioOf(avoided, cost);
+      return [f.name, ctx.money(f.budget), ctx.money(f.spent), formatCount(funded.length, locale), ctx.money(avoided), ratio === null ? L.none : ctx.money(ratio)];
+    }),
+    emptyText: L.none,
   };
 }

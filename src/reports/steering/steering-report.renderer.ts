@@ -94,6 +94,10 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     keyFigures(ctx, k.figures);
     callout(ctx, k.pace.text, k.pace.underspend ? 'warning' : 'positive');
     lineChart(ctx, k.burnDown);
+    if (k.funds) {
+      heading(ctx, k.fundsHeading, 2, measureTable(ctx, k.funds));
+      drawTable(ctx, k.funds);
+    }
     heading(ctx, k.contributionsHeading, 2, measureTable(ctx, k.contributions));
     drawTable(ctx, k.contributions);
   });
