@@ -1,5 +1,6 @@
 import { AccessModule } from './access/access.module';
 import { RequestsReadModule } from './requests/requests.read-models';
+import { FundsReadModule } from './funds/funds.read-models';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessLogModule } from './access-log/access-log.module';
@@ -50,6 +51,7 @@ export class AppModule {
         RequestsModule,
         RequestsReadModule,
         PaymentsModule,
+        FundsReadModule,
         NotificationsModule,
         UsersModule,
         SeedModule,

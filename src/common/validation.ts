@@ -95,3 +95,40 @@ export function ValidateDate(apiOptions: ApiPropertyOptions = {}) {
     registerSimple('isRealDate', '$property must be a real calendar date', (v) => typeof v !== 'string' || !DATE_PATTERN.test(v) || v < MIN_DATE || v > MAX_DATE || isRealDate(v)),
   );
 }
+
+const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
+
+/** A share from 0 to 1 as a decimal string with at most 4 decimals ("0.25"); 1.5 or -0.1 is a 400. */
+export function ValidateShare(opts: { optional?: boolean; nullable?: boolean; description?: string; example?: string } = {}) {
+  return applyDecorators(
+    ApiProperty({
+      type: String, pattern: SHARE_PATTERN.source, example: opts.example ?? '0.1', required: !opts.optional,
+      nullable: opts.nullable, description: opts.description,
+    }),
+    registerSimple(
+      'isShare',
+      '$property must be a share from 0 to 1 as a decimal string with at most 4 decimals (e.g. "0.25")',
+      (v) => (v === undefined && !!opts.optional) || (v === null && !!opts.nullable) || (typeof v === 'string' && SHARE_PATTERN.test(v)),
+    ),
+  );
+}
+
+const RATE_PATTERN = /^\d(\.\d{1,4})?$/;
+
+/**
+ * A yearly rate as a decimal fraction string ("0.0225" = 2.25 %), not negative and at most `max`
+ * (so that 2.25 meant as per cent is refused rather than read as 225 %).
+ */
+export function ValidateRate(opts: { max: string; optional?: boolean; description?: string; example?: string }) {
+  return applyDecorators(
+    ApiProperty({
+      type: String, pattern: RATE_PATTERN.source, example: opts.example, required: !opts.optional,
+      description: `${opts.description ?? ''} (a fraction from 0 to ${opts.max}, not negative)`.trim(),
+    }),
+    registerSimple(
+      'isRate',
+      `$property must be a rate as a decimal fraction from 0 to ${opts.max}, not negative, with at most 4 decimals (e.g. "0.0225" for 2.25 %)`,
+      (v) => (v === undefined && !!opts.optional) || (typeof v === 'string' && RATE_PATTERN.test(v) && new Dec(v).lte(opts.max)),
+    ),
+  );
+}

@@ -76,7 +76,7 @@ describe('aggregateComparisons', () => {
   const aggregate = aggregateComparisons(items);
 
   it('adds up maatwerk as paid and the avoided range of all requests', () => {
-    expect(aggregate.totals).toEqual({
+    expect(aggregate.totals).toMatchObject({
       requests: 3,
       maatwerk: '3450.00',
       avoided: { low: '56416.84', central: '75119.25', high: '93821.66' },
@@ -85,8 +85,25 @@ describe('aggregateComparisons', () => {
     });
   });
 
+  it('adds up the net avoided cost (fund defaults: deadweight 0.1, attribution 0.8) beside the gross', () => {
+    expect([aggregate.totals.avoidedNet, aggregate.totals.netBenefitNet, aggregate.totals.ratioNet]).toEqual([
+      { low: '40620.13', central: '54085.86', high: '67551.60' },
+      '50635.86',
+      '15.68',
+    ]);
+  });
+
+  it('adds up the net avoided cost per bearer', () => {
+    expect(aggregate.byBearer.map((b) => [b.bearer, b.net.low, b.net.central, b.net.high])).toEqual([
+      ['justice', '35290.76', '47054.34', '58817.93'],
+      ['municipality', '4860.00', '6480.00', '8100.00'],
+      ['health_insurer', '334.37', '371.52', '408.67'],
+      ['society', '135.00', '180.00', '225.00'],
+    ]);
+  });
+
   it('adds up avoided cost per bearer, largest first', () => {
-    expect(aggregate.byBearer).toEqual([
+    expect(aggregate.byBearer.map(({ net: _net, ...gross }) => gross)).toEqual([
       { bearer: 'justice', bearerLabel: 'Justitie (DJI)', low: '49014.94', central: '65353.25', high: '81691.56' },
       { bearer: 'municipality', bearerLabel: 'Gemeente', low: '6750.00', central: '9000.00', high: '11250.00' },
       { bearer: 'health_insurer', bearerLabel: 'Zorgverzekeraar', low: '464.40', central: '516.00', high: '567.60' },
@@ -102,14 +119,14 @@ describe('aggregateComparisons', () => {
   });
 
   it('groups by life domain with maatwerk, avoided cost, net benefit and ratio', () => {
-    expect(aggregate.byLifeDomain).toEqual([
+    expect(aggregate.byLifeDomain.map(({ avoidedNetCentral: _a, netBenefitNet: _b, ...g }) => g)).toEqual([
       { key: 'safety', requests: 1, maatwerk: '3000.00', avoidedCentral: '74353.25', netBenefit: '71353.25', ratio: '24.78' },
       { key: 'housing', requests: 2, maatwerk: '450.00', avoidedCentral: '766.00', netBenefit: '316.00', ratio: '1.70' },
     ]);
   });
 
   it('groups by requesting organisation', () => {
-    expect(aggregate.byOrganisation).toEqual([
+    expect(aggregate.byOrganisation.map(({ avoidedNetCentral: _a, netBenefitNet: _b, ...g }) => g)).toEqual([
       { key: 'org-a', requests: 2, maatwerk: '3000.00', avoidedCentral: '74353.25', netBenefit: '71353.25', ratio: '24.78' },
       { key: 'org-b', requests: 1, maatwerk: '450.00', avoidedCentral: '766.00', netBenefit: '316.00', ratio: '1.70' },
     ]);
@@ -124,7 +141,7 @@ describe('aggregateComparisons', () => {
 
   it('returns zeros and ratio null for an empty period', () => {
     const empty = aggregateComparisons([]);
-    expect(empty.totals).toEqual({
+    expect(empty.totals).toMatchObject({
       requests: 0,
       maatwerk: '0.00',
       avoided: { low: '0.00', central: '0.00', high: '0.00' },
@@ -138,7 +155,10 @@ describe('aggregateComparisons', () => {
   it('gives ratio null for a group whose maatwerk cost nothing', () => {
     const only = aggregateComparisons([items[2]]);
     expect(only.byCase).toEqual([
-      { key: 'case-1', requests: 1, maatwerk: '0.00', avoidedCentral: '0.00', netBenefit: '0.00', ratio: null },
+      {
+        key: 'case-1', requests: 1, maatwerk: '0.00', avoidedCentral: '0.00', netBenefit: '0.00', ratio: null,
+        avoidedNetCentral: '0.00', netBenefitNet: '0.00',
+      },
     ]);
   });
 });

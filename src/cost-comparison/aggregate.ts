@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Dec, moneyString, roundMoney, sumDec } from '../common/money';
-import { Comparison, ComparisonRange } from './comparison.types';
+import { BudgetEffect, Comparison, ComparisonRange } from './comparison.types';
 import { compareKeys, ratioString } from './comparison';
 
 /** One request's comparison plus what it is grouped by in reports. */
@@ -25,6 +25,9 @@ export interface AggregateGroup {
   avoidedCentral: string;
   netBenefit: string;
   ratio: string | null;
+  /** net of deadweight, attribution and drop-off */
+  avoidedNetCentral: string;
+  netBenefitNet: string;
 }
 
 /**
@@ -37,18 +40,26 @@ export interface AggregateBearer {
   low: string;
   central: string;
   high: string;
+  net: ComparisonRange;
 }
 
 export interface Aggregate {
   totals: {
     requests: number;
     maatwerk: string;
+    /** gross */
     avoided: ComparisonRange;
     netBenefit: string;
     ratio: string | null;
+    /** net of deadweight, attribution and drop-off */
+    avoidedNet: ComparisonRange;
+    netBenefitNet: string;
+    ratioNet: string | null;
   };
   byBearer: AggregateBearer[];
   byKind: { fiscal: ComparisonRange; societal: ComparisonRange };
+  byKindNet: { fiscal: ComparisonRange; societal: ComparisonRange };
+  byBudgetEffectNet: Record<BudgetEffect, ComparisonRange>;
   byLifeDomain: AggregateGroup[];
   byOrganisation: AggregateGroup[];
   byCase: AggregateGroup[];
@@ -62,6 +73,8 @@ export interface Aggregate {
 export function aggregateComparisons(items: readonly AggregateItem[]): Aggregate {
   const maatwerk = sumDec(items.map((i) => i.maatwerkCost));
   const avoided = sumRanges(items.map((i) => i.comparison.avoidedCost));
+  const avoidedNet = sumRanges(items.map((i) => i.comparison.avoidedCostNet));
+  const byEffect = (effect: BudgetEffect) => sumRanges(items.map((i) => i.comparison.avoidedNetByBudgetEffect[effect]));
   return {
     totals: {
       requests: items.length,
@@ -69,12 +82,20 @@ export function aggregateComparisons(items: readonly AggregateItem[]): Aggregate
       avoided,
       netBenefit: moneyString(new Dec(avoided.central).minus(maatwerk)),
       ratio: ratioString(avoided.central, maatwerk),
+      avoidedNet,
+      netBenefitNet: moneyString(new Dec(avoidedNet.central).minus(maatwerk)),
+      ratioNet: ratioString(avoidedNet.central, maatwerk),
     },
     byBearer: aggregateBearers(items),
     byKind: {
       fiscal: sumRanges(items.map((i) => i.comparison.avoidedByKind.fiscal)),
       societal: sumRanges(items.map((i) => i.comparison.avoidedByKind.societal)),
     },
+    byKindNet: {
+      fiscal: sumRanges(items.map((i) => i.comparison.avoidedNetByKind.fiscal)),
+      societal: sumRanges(items.map((i) => i.comparison.avoidedNetByKind.societal)),
+    },
+    byBudgetEffectNet: { cash: byEffect('cash'), capacity: byEffect('capacity'), none: byEffect('none') },
     byLifeDomain: groupBy(items, (i) => i.lifeDomain),
     byOrganisation: groupBy(items, (i) => i.organisationId),
     byCase: groupBy(items, (i) => i.caseId),
@@ -105,16 +126,17 @@ function sumRanges(ranges: readonly ComparisonRange[]): ComparisonRange {
 }
 
 function aggregateBearers(items: readonly AggregateItem[]): AggregateBearer[] {
-  const groups = new Map<string, { bearerLabel: string; ranges: ComparisonRange[] }>();
+  const groups = new Map<string, { bearerLabel: string; ranges: ComparisonRange[]; net: ComparisonRange[] }>();
   for (const item of items) {
     for (const b of item.comparison.byBearer) {
-      const group = groups.get(b.bearer) ?? { bearerLabel: b.bearerLabel, ranges: [] };
+      const group = groups.get(b.bearer) ?? { bearerLabel: b.bearerLabel, ranges: [], net: [] };
       group.ranges.push(b);
+      group.net.push(b.net);
       groups.set(b.bearer, group);
     }
   }
   return [...groups.entries()]
-    .map(([bearer, g]) => ({ bearer, bearerLabel: g.bearerLabel, ...sumRanges(g.ranges) }))
+    .map(([bearer, g]) => ({ bearer, bearerLabel: g.bearerLabel, ...sumRanges(g.ranges), net: sumRanges(g.net) }))
     .sort((a, b) => new Dec(b.central).comparedTo(a.central) || compareKeys(a.bearer, b.bearer));
 }
 
@@ -128,6 +150,7 @@ function groupBy(items: readonly AggregateItem[], keyOf: (item: AggregateItem) =
     .map(([key, members]): AggregateGroup => {
       const maatwerk = sumDec(members.map((m) => m.maatwerkCost));
       const central = sumDec(members.map((m) => m.comparison.avoidedCost.central));
+      const net = sumDec(members.map((m) => m.comparison.avoidedCostNet.central));
       return {
         key,
         requests: members.length,
@@ -135,6 +158,8 @@ function groupBy(items: readonly AggregateItem[], keyOf: (item: AggregateItem) =
         avoidedCentral: moneyString(central),
         netBenefit: moneyString(central.minus(maatwerk)),
         ratio: ratioString(central, maatwerk),
+        avoidedNetCentral: moneyString(net),
+        netBenefitNet: moneyString(net.minus(maatwerk)),
       };
     })
     .sort((a, b) => new Dec(b.avoidedCentral).comparedTo(a.avoidedCentral) || compareKeys(a.key, b.key));

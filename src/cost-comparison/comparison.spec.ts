@@ -133,8 +133,14 @@ describe('computeComparison: the rail pass instead of detention (canonical case)
 
   it('shows justice as the largest bearer ahead of the municipality', () => {
     expect(comparison.byBearer).toEqual([
-      { bearer: 'justice', bearerLabel: 'Justitie (DJI)', low: '49014.94', central: '65353.25', high: '81691.56' },
-      { bearer: 'municipality', bearerLabel: 'Gemeente', low: '6750.00', central: '9000.00', high: '11250.00' },
+      {
+        bearer: 'justice', bearerLabel: 'Justitie (DJI)', low: '49014.94', central: '65353.25', high: '81691.56',
+        net: { low: '35290.76', central: '47054.34', high: '58817.93' },
+      },
+      {
+        bearer: 'municipality', bearerLabel: 'Gemeente', low: '6750.00', central: '9000.00', high: '11250.00',
+        net: { low: '4860.00', central: '6480.00', high: '8100.00' },
+      },
     ]);
   });
 
@@ -240,7 +246,10 @@ describe('computeComparison: rounding and edge cases', () => {
       lines: [plainLine({ unitAmount: '10.00' }), plainLine({ unitAmount: '5.00', confidence: 'low' })],
     });
     expect(c.byBearer).toEqual([
-      { bearer: 'municipality', bearerLabel: 'Gemeente', low: '11.50', central: '15.00', high: '18.50' },
+      {
+        bearer: 'municipality', bearerLabel: 'Gemeente', low: '11.50', central: '15.00', high: '18.50',
+        net: { low: '8.28', central: '10.80', high: '13.32' },
+      },
     ]);
   });
 

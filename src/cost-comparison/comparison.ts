@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { Dec, moneyString, roundMoney, sumDec } from '../common/money';
-import { Comparison, ComparisonLine, ComparisonRange, Confidence, CostKind } from './comparison.types';
+import { BudgetEffect, Comparison, ComparisonLine, ComparisonRange, Confidence, CostKind } from './comparison.types';
 import { CpiSeries } from './cpi';
+import { ComparisonMethod, DEFAULT_METHOD, methodStrings, timeFactors } from './method';
 
 /**
  * Relative uncertainty per confidence level; a line's range is expected × (1 ∓ band).
@@ -64,6 +65,13 @@ export interface ComparisonLineInput {
   probability: Decimal.Value;
   note: string | null;
   unindexed: boolean;
+  /** default 'cash' for fiscal and 'none' for societal items */
+  budgetEffect?: BudgetEffect;
+  /** years the line recurs (quantity is per year); default 1 */
+  years?: number;
+  /** the line's own shares; null or absent: the method's (fund's) default */
+  deadweight?: Decimal.Value | null;
+  attribution?: Decimal.Value | null;
 }
 
 export interface ComparisonInput {
@@ -72,31 +80,45 @@ export interface ComparisonInput {
   maatwerkCost: Decimal.Value;
   lines: ComparisonLineInput[];
   bands?: Readonly<Record<Confidence, Dec>>;
+  /** the fund's method; DEFAULT_METHOD when absent */
+  method?: ComparisonMethod;
 }
 
 interface LineFigures {
-  expected: Dec;
+  gross: Dec;
   low: Dec;
   high: Dec;
+  netLow: Dec;
+  net: Dec;
+  netHigh: Dec;
 }
+
+const BUDGET_EFFECTS: readonly BudgetEffect[] = ['cash', 'capacity', 'none'];
 
 /**
  * Compare a maatwerk expense with the conventional route it avoids.
  *
- * Per line: expected = round(unitAmount × quantity × probability); low/high = round(expected ×
- * (1 ∓ band(confidence))). Totals are sums of the rounded line figures, never re-rounded, so a
- * reader can add up the lines on paper and land on the same cents. netBenefit = central −
- * maatwerkCost; ratio = central / maatwerkCost to 2 decimals, null when maatwerkCost is 0.
+ * Per line: expected = round(unitAmount × quantity × probability) is one year of the route;
+ * gross = round(expected × grossFactor) over the counted years, discounted; net = round(expected ×
+ * (1 − deadweight) × attribution × netFactor); low/high = round(gross × (1 ∓ band(confidence))) and
+ * the same on net (see method.ts for the factors). Totals are sums of the rounded line figures,
+ * never re-rounded, so a reader can add up the lines on paper and land on the same cents.
+ * netBenefit = central − maatwerkCost; ratio = central / maatwerkCost to 2 decimals, null when
+ * maatwerkCost is 0; netBenefitNet and ratioNet the same on the net central figure.
  */
 export function computeComparison(input: ComparisonInput): Comparison {
   const bands = input.bands ?? DEFAULT_CONFIDENCE_BANDS;
+  const method = checkMethod(input.method ?? DEFAULT_METHOD);
   const maatwerk = new Dec(input.maatwerkCost);
   if (maatwerk.isNegative()) throw new RangeError('maatwerkCost must not be negative');
 
-  const priced = input.lines.map((line, index) => priceLine(line, index, bands));
+  const defaults = methodShares(method);
+  const priced = input.lines.map((line, index) => priceLine(line, index, bands, method, defaults));
   const lines = priced.map(({ line }) => line);
   const figures = priced.map(({ figures: f }) => f);
-  const central = sumDec(figures.map((f) => f.expected));
+  const central = sumDec(figures.map((f) => f.gross));
+  const netCentral = sumDec(figures.map((f) => f.net));
+  const where = (keep: (line: ComparisonLine) => boolean) => figures.filter((_, i) => keep(lines[i]));
 
   return {
     priceYear: input.priceYear,
@@ -105,14 +127,60 @@ export function computeComparison(input: ComparisonInput): Comparison {
     lines,
     maatwerkCost: moneyString(maatwerk),
     avoidedCost: rangeOf(figures),
+    avoidedCostNet: netRangeOf(figures),
+    method: methodStrings(method),
     avoidedByKind: {
-      fiscal: rangeOf(figures.filter((_, i) => lines[i].kind === 'fiscal')),
-      societal: rangeOf(figures.filter((_, i) => lines[i].kind === 'societal')),
+      fiscal: rangeOf(where((l) => l.kind === 'fiscal')),
+      societal: rangeOf(where((l) => l.kind === 'societal')),
+    },
+    avoidedNetByKind: {
+      fiscal: netRangeOf(where((l) => l.kind === 'fiscal')),
+      societal: netRangeOf(where((l) => l.kind === 'societal')),
+    },
+    avoidedNetByBudgetEffect: {
+      cash: netRangeOf(where((l) => l.budgetEffect === 'cash')),
+      capacity: netRangeOf(where((l) => l.budgetEffect === 'capacity')),
+      none: netRangeOf(where((l) => l.budgetEffect === 'none')),
     },
     netBenefit: moneyString(central.minus(maatwerk)),
     ratio: ratioString(central, maatwerk),
+    netBenefitNet: moneyString(netCentral.minus(maatwerk)),
+    ratioNet: ratioString(netCentral, maatwerk),
     byBearer: groupByBearer(lines, figures),
   };
+}
+
+/** A share as a Dec, refused outside 0..1 (RangeError naming the field). */
+function share(value: Decimal.Value, field: string): Dec {
+  const d = new Dec(value);
+  if (!d.isFinite() || d.isNegative() || d.greaterThan(1)) throw new RangeError(`${field} must be between 0 and 1`);
+  return d;
+}
+
+interface MethodShares {
+  deadweight: Dec;
+  attribution: Dec;
+  /** (1 − deadweight) × attribution */
+  keep: Dec;
+}
+
+function methodShares(m: ComparisonMethod): MethodShares {
+  const deadweight = share(m.deadweight, 'method.deadweight');
+  const attribution = share(m.attribution, 'method.attribution');
+  return { deadweight, attribution, keep: new Dec(1).minus(deadweight).times(attribution) };
+}
+
+const ONE = new Dec(1);
+
+function checkMethod(m: ComparisonMethod): ComparisonMethod {
+  share(m.deadweight, 'method.deadweight');
+  share(m.attribution, 'method.attribution');
+  share(m.dropOff, 'method.dropOff');
+  if (new Dec(m.discountRate).isNegative()) throw new RangeError('method.discountRate must not be negative');
+  if (!Number.isInteger(m.horizonYears) || m.horizonYears < 1 || m.horizonYears > 50) {
+    throw new RangeError('method.horizonYears must be a whole number from 1 to 50');
+  }
+  return m;
 }
 
 /**
@@ -129,6 +197,8 @@ function priceLine(
   input: ComparisonLineInput,
   index: number,
   bands: Readonly<Record<Confidence, Dec>>,
+  method: ComparisonMethod,
+  defaults: MethodShares,
 ): { line: ComparisonLine; figures: LineFigures } {
   // Round the unit amount first: the line shows it, so expected must follow from the shown value.
   const unitAmount = roundMoney(input.unitAmount);
@@ -140,12 +210,29 @@ function priceLine(
   if (probability.isNegative() || probability.greaterThan(1)) {
     throw new RangeError(`${where}: probability must be between 0 and 1`);
   }
+  const lineYears = input.years ?? 1;
+  if (!Number.isInteger(lineYears) || lineYears < 1 || lineYears > 50) {
+    throw new RangeError(`${where}: years must be a whole number from 1 to 50`);
+  }
+  const ownShares = input.deadweight != null || input.attribution != null;
+  const deadweight = input.deadweight == null ? defaults.deadweight : share(input.deadweight, `${where}: deadweight`);
+  const attribution = input.attribution == null ? defaults.attribution : share(input.attribution, `${where}: attribution`);
+  const keep = ownShares ? ONE.minus(deadweight).times(attribution) : defaults.keep;
+  const budgetEffect = input.budgetEffect ?? (input.kind === 'societal' ? 'none' : 'cash');
+  if (!BUDGET_EFFECTS.includes(budgetEffect)) throw new RangeError(`${where}: unknown budget effect ${budgetEffect}`);
+  const time = timeFactors(lineYears, method);
   const band = bands[input.confidence];
   const expected = roundMoney(unitAmount.times(quantity).times(probability));
-  const figures = {
-    expected,
-    low: roundMoney(expected.times(new Dec(1).minus(band))),
-    high: roundMoney(expected.times(new Dec(1).plus(band))),
+  // the same formula; a one-year line (factors exactly 1) skips two multiplications
+  const gross = time.gross.eq(ONE) ? expected : roundMoney(expected.times(time.gross));
+  const net = roundMoney(time.net.eq(ONE) ? expected.times(keep) : expected.times(keep).times(time.net));
+  const figures: LineFigures = {
+    gross,
+    low: roundMoney(gross.times(new Dec(1).minus(band))),
+    high: roundMoney(gross.times(new Dec(1).plus(band))),
+    net,
+    netLow: roundMoney(net.times(new Dec(1).minus(band))),
+    netHigh: roundMoney(net.times(new Dec(1).plus(band))),
   };
   const line: ComparisonLine = {
     costItemKey: input.costItemKey,
@@ -161,11 +248,23 @@ function priceLine(
     unitAmount: unitAmount.toFixed(2),
     quantity: quantity.toFixed(),
     probability: probability.toFixed(),
-    expected: figures.expected.toFixed(2),
+    expected: expected.toFixed(2),
     low: figures.low.toFixed(2),
     high: figures.high.toFixed(2),
     note: input.note,
     unindexed: input.unindexed,
+    budgetEffect,
+    years: lineYears,
+    yearsCounted: time.years,
+    deadweight: deadweight.toFixed(),
+    attribution: attribution.toFixed(),
+    defaultShares: !ownShares,
+    grossFactor: time.gross.toFixed(),
+    netFactor: time.net.toFixed(),
+    gross: gross.toFixed(2),
+    net: net.toFixed(2),
+    netLow: figures.netLow.toFixed(2),
+    netHigh: figures.netHigh.toFixed(2),
   };
   return { line, figures };
 }
@@ -173,8 +272,16 @@ function priceLine(
 function rangeOf(figures: LineFigures[]): ComparisonRange {
   return {
     low: moneyString(sumDec(figures.map((f) => f.low))),
-    central: moneyString(sumDec(figures.map((f) => f.expected))),
+    central: moneyString(sumDec(figures.map((f) => f.gross))),
     high: moneyString(sumDec(figures.map((f) => f.high))),
+  };
+}
+
+function netRangeOf(figures: LineFigures[]): ComparisonRange {
+  return {
+    low: moneyString(sumDec(figures.map((f) => f.netLow))),
+    central: moneyString(sumDec(figures.map((f) => f.net))),
+    high: moneyString(sumDec(figures.map((f) => f.netHigh))),
   };
 }
 
@@ -186,7 +293,7 @@ function groupByBearer(lines: ComparisonLine[], figures: LineFigures[]): Compari
     groups.set(line.bearer, group);
   });
   return [...groups.entries()]
-    .map(([bearer, g]) => ({ bearer, bearerLabel: g.bearerLabel, ...rangeOf(g.figures) }))
+    .map(([bearer, g]) => ({ bearer, bearerLabel: g.bearerLabel, ...rangeOf(g.figures), net: netRangeOf(g.figures) }))
     .sort((a, b) => new Dec(b.central).comparedTo(a.central) || compareKeys(a.bearer, b.bearer));
 }
 

@@ -30,6 +30,6 @@ import { loadCpiSeries } from './cpi';
     { provide: CPI_SERIES, useFactory: () => loadCpiSeries() },
     { provide: CONFIDENCE_BANDS, useValue: DEFAULT_CONFIDENCE_BANDS },
   ],
-  exports: [CostComparisonService, CostItemsService, BarriersService],
+  exports: [CostComparisonService, CostItemsService, BarriersService, ComparisonSummaryService],
 })
 export class CostComparisonModule {}

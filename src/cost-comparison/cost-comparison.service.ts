@@ -10,6 +10,8 @@ import { Comparison, Confidence } from './comparison.types';
 import { CostItemEntity } from './cost-item.entity';
 import { CostItemsRepository } from './cost-items.repository';
 import { CpiSeries } from './cpi';
+import { FundMethodsReader } from './fund-methods.reader';
+import { ComparisonMethod, DEFAULT_METHOD, MAX_HORIZON_YEARS } from './method';
 import { ComparisonLocale, translatePriceNote } from './price-notes';
 import { computeRealised, RealisedComparison } from './realised';
 
@@ -32,6 +34,11 @@ export interface RouteLineInput {
   quantity: string;
   probability: string;
   note?: string | null;
+  /** years the cost recurs (quantity is per year), 1..50; default 1 */
+  years?: number;
+  /** the line's own shares 0..1; absent: the fund's defaults */
+  deadweight?: string | null;
+  attribution?: string | null;
 }
 
 /** A route line priced once, ready to be stored with its request (request_cost_lines). */
@@ -47,6 +54,9 @@ export interface PricedCostLine {
   /** catalogue amount brought to the request's price year, cents */
   unitAmount: Dec;
   unindexed: boolean;
+  years: number;
+  deadweight: Dec | null;
+  attribution: Dec | null;
 }
 
 /** What a stored request line contributes to its comparison: the priced line as it was stored. */
@@ -56,6 +66,8 @@ export interface ComparisonSubject {
   maatwerkCost: Decimal.Value;
   priceYear: number;
   lines: readonly StoredCostLine[];
+  /** the fund whose method (default shares, drop-off, rate, horizon) applies; DEFAULT_METHOD without one */
+  fundId?: string | null;
 }
 
 /**
@@ -69,6 +81,7 @@ export class CostComparisonService {
 
   constructor(
     private readonly items: CostItemsRepository,
+    private readonly fundMethods: FundMethodsReader,
     @Inject(CPI_SERIES) private readonly cpi: CpiSeries,
     @Inject(CONFIDENCE_BANDS) private readonly bands: Readonly<Record<Confidence, Dec>>,
   ) {}
@@ -98,6 +111,10 @@ export class CostComparisonService {
           'must be a decimal string from 0 to 1, with at most 4 decimals (e.g. "0.5")',
         );
       }
+      const years = line.years ?? 1;
+      if (!Number.isInteger(years) || years < 1 || years > MAX_HORIZON_YEARS) {
+        throw DomainError.invalidField(field('years'), `must be a whole number of years from 1 to ${MAX_HORIZON_YEARS}`);
+      }
       const priced = priceUnit(item, priceYear, this.cpi);
       return {
         position: i,
@@ -108,6 +125,9 @@ export class CostComparisonService {
         note: line.note ?? null,
         unitAmount: priced.unitAmount,
         unindexed: priced.unindexed,
+        years,
+        deadweight: parseShare(line.deadweight, field('deadweight')),
+        attribution: parseShare(line.attribution, field('attribution')),
       };
     });
   }
@@ -125,12 +145,19 @@ export class CostComparisonService {
   async compareMany(inputs: readonly ComparisonSubject[], locale: ComparisonLocale = 'nl'): Promise<Comparison[]> {
     const ids = [...new Set(inputs.flatMap((input) => input.lines.map((l) => l.costItemId)))];
     const versions = await this.versionsByIds(ids);
+    const methods = await this.fundMethods.methodsOf(inputs.flatMap((input) => (input.fundId ? [input.fundId] : [])));
     const out: Comparison[] = [];
     for (let i = 0; i < inputs.length; i++) {
       if (i > 0 && i % COMPARE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-      out.push(this.build(inputs[i], versions, locale));
+      const fundId = inputs[i].fundId;
+      out.push(this.build(inputs[i], versions, locale, (fundId && methods.get(fundId)) || DEFAULT_METHOD));
     }
     return out;
+  }
+
+  /** The method of each fund (its settings), for reports that state it. */
+  methodsOf(fundIds: readonly string[]): Promise<Map<string, ComparisonMethod>> {
+    return this.fundMethods.methodsOf(fundIds);
   }
 
   /**
@@ -156,9 +183,9 @@ export class CostComparisonService {
    * Estimate against follow-up. Throws an invalid-input error naming `lines` when the outcome does
    * not cover exactly the route's items, so it can also check an outcome before it is stored.
    */
-  realised(comparison: Comparison, outcome: { lines: readonly OutcomeLine[] }): RealisedComparison {
+  realised(comparison: Comparison, outcome: { lines: readonly OutcomeLine[]; months?: number }): RealisedComparison {
     try {
-      return computeRealised(comparison.lines, outcome.lines);
+      return computeRealised(comparison.lines, outcome.lines, outcome.months ?? null);
     } catch (e) {
       if (e instanceof RangeError) throw DomainError.invalidField('lines', e.message, 'OUTCOME_LINES');
       throw e;
@@ -170,7 +197,12 @@ export class CostComparisonService {
     return aggregateComparisons(items);
   }
 
-  private build(input: ComparisonSubject, versions: Map<string, CostItemEntity>, locale: ComparisonLocale): Comparison {
+  private build(
+    input: ComparisonSubject,
+    versions: Map<string, CostItemEntity>,
+    locale: ComparisonLocale,
+    method: ComparisonMethod,
+  ): Comparison {
     const priceNotes: string[] = [];
     const lines = [...input.lines]
       .sort((a, b) => a.position - b.position)
@@ -197,6 +229,10 @@ export class CostComparisonService {
           probability: line.probability,
           note: line.note,
           unindexed: line.unindexed,
+          budgetEffect: item.budgetEffect,
+          years: line.years ?? 1,
+          deadweight: line.deadweight ?? null,
+          attribution: line.attribution ?? null,
         };
       });
     return computeComparison({
@@ -205,6 +241,7 @@ export class CostComparisonService {
       maatwerkCost: input.maatwerkCost,
       lines,
       bands: this.bands,
+      method,
     });
   }
 }
@@ -212,6 +249,18 @@ export class CostComparisonService {
 function bearerLabel(item: CostItemEntity, locale: ComparisonLocale): string {
   if (locale === 'nl') return item.bearerLabelNl;
   return isBearerKey(item.bearerKey) ? BEARER_LABELS[item.bearerKey].en : item.bearerLabelNl;
+}
+
+const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
+
+/** An optional share 0..1 (decimal string, at most 4 decimals); refused with a 400 naming `field`. */
+function parseShare(value: unknown, field: string): Dec | null {
+  if (value === undefined || value === null) return null;
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !SHARE_PATTERN.test(text)) {
+    throw DomainError.invalidField(field, 'must be a share from 0 to 1, with at most 4 decimals (e.g. "0.2")');
+  }
+  return new Dec(text);
 }
 
 /** A decimal string matching `pattern` and `inRange`, or null. */

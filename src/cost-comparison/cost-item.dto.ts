@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ValidateMoney, ValidateText } from '../common/validation';
 import { BEARER_LABELS, BearerKey } from './catalogue-csv';
-import { Confidence, CostKind } from './comparison.types';
-import { CONFIDENCES, COST_ITEM_KEY_PATTERN, COST_KINDS, MAX_PRICE_YEAR, MIN_PRICE_YEAR } from './cost-items.service';
+import { BudgetEffect, Confidence, CostKind } from './comparison.types';
+import { BUDGET_EFFECTS, CONFIDENCES, COST_ITEM_KEY_PATTERN, COST_KINDS, MAX_PRICE_YEAR, MIN_PRICE_YEAR } from './cost-items.service';
 
 const BEARER_KEYS = Object.keys(BEARER_LABELS) as BearerKey[];
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
@@ -43,6 +43,8 @@ export class CreateCostItemDto {
   @Omittable() @ValidateText(200, { required: false, description: 'defaults to the generic label of the bearer' })
   bearerLabel?: string;
   @ApiProperty({ enum: COST_KINDS }) @IsIn(COST_KINDS) kind!: CostKind;
+  @ApiPropertyOptional({ enum: BUDGET_EFFECTS, description: 'what avoiding it frees for the bearer: cash (paid per unit), capacity (paid for anyway: staff time, places) or none (societal cost). Default: cash for fiscal, none for societal' })
+  @Omittable() @IsIn(BUDGET_EFFECTS, { message: 'budgetEffect must be one of: cash, capacity, none' }) budgetEffect?: BudgetEffect;
   @ApiProperty({ enum: CONFIDENCES }) @IsIn(CONFIDENCES) confidence!: Confidence;
   @Omittable() @ValidateText(1000, { required: false }) confidenceNote?: string;
   @ValidateText(1000) @IsNotEmpty() source!: string;
@@ -71,6 +73,7 @@ export class UpdateCostItemDto {
   @ApiPropertyOptional({ enum: BEARER_KEYS }) @Omittable() @IsIn(BEARER_KEYS) bearer?: BearerKey;
   @Omittable() @ValidateText(200, { required: false }) bearerLabel?: string;
   @ApiPropertyOptional({ enum: COST_KINDS }) @Omittable() @IsIn(COST_KINDS) kind?: CostKind;
+  @ApiPropertyOptional({ enum: BUDGET_EFFECTS }) @Omittable() @IsIn(BUDGET_EFFECTS, { message: 'budgetEffect must be one of: cash, capacity, none' }) budgetEffect?: BudgetEffect;
   @ApiPropertyOptional({ enum: CONFIDENCES }) @Omittable() @IsIn(CONFIDENCES) confidence?: Confidence;
   @Omittable() @ValidateText(1000, { required: false }) confidenceNote?: string;
   @Omittable() @ValidateText(1000, { required: false }) @IsNotEmpty() source?: string;
@@ -93,6 +96,7 @@ export class CostItemDto {
   @ApiProperty({ enum: BEARER_KEYS }) bearer!: string;
   @ApiProperty({ example: 'Justitie (DJI)' }) bearerLabel!: string;
   @ApiProperty({ enum: COST_KINDS }) kind!: CostKind;
+  @ApiProperty({ enum: BUDGET_EFFECTS, description: 'what avoiding it frees for the bearer: cash (paid per unit), capacity (paid for anyway: staff time, places) or none (societal cost)' }) budgetEffect!: BudgetEffect;
   @ApiProperty({ enum: CONFIDENCES }) confidence!: Confidence;
   @ApiProperty() confidenceNote!: string;
   @ApiProperty() source!: string;

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { moneyColumn } from '../database/decimal.transformer';
-import type { Confidence, CostKind } from './comparison.types';
+import type { BudgetEffect, Confidence, CostKind } from './comparison.types';
 
 /**
  * One version of a unit cost. Rows are never changed in place: an admin's change inserts the next
@@ -21,6 +21,8 @@ export class CostItemEntity {
   @Column({ type: 'text' }) bearerKey!: string;
   @Column({ type: 'text' }) bearerLabelNl!: string;
   @Column({ type: 'text' }) kind!: CostKind;
+  /** what avoiding the cost frees for its bearer: cash, only capacity, or nothing (societal) */
+  @Column({ type: 'text', default: 'cash' }) budgetEffect!: BudgetEffect;
   @Column({ type: 'text' }) confidence!: Confidence;
   @Column({ type: 'text', default: '' }) confidenceNote!: string;
   @Column({ type: 'text' }) source!: string;

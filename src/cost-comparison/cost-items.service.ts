@@ -5,13 +5,14 @@ import { DomainError } from '../common/domain-error';
 import { Dec, MAX_AMOUNT } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { BEARER_LABELS, BearerKey, isBearerKey } from './catalogue-csv';
-import { Confidence, CostKind } from './comparison.types';
+import { BudgetEffect, Confidence, CostKind } from './comparison.types';
 import { CostItemEntity } from './cost-item.entity';
 import { CostItemsRepository } from './cost-items.repository';
 
 export const COST_ITEM_KEY_PATTERN = /^[a-z][a-z0-9_]{2,63}$/;
 export const COST_KINDS: readonly CostKind[] = ['fiscal', 'societal'];
 export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+export const BUDGET_EFFECTS: readonly BudgetEffect[] = ['cash', 'capacity', 'none'];
 export const MIN_PRICE_YEAR = 1990;
 export const MAX_PRICE_YEAR = 2100;
 
@@ -28,6 +29,8 @@ export interface CostItemFields {
   /** defaults to the generic label of the bearer */
   bearerLabelNl?: string;
   kind: CostKind;
+  /** default: cash for a fiscal item, none for a societal one */
+  budgetEffect?: BudgetEffect;
   confidence: Confidence;
   confidenceNote?: string;
   source: string;
@@ -91,6 +94,8 @@ export class CostItemsService {
         // a new bearer without a label of its own gets the generic one, not the old bearer's
         bearerLabelNl: changes.bearerLabelNl ?? (bearerChanged ? undefined : current.bearerLabelNl),
         kind: changes.kind ?? current.kind,
+        // a change of kind without a budget effect of its own gets the kind's default
+        budgetEffect: changes.budgetEffect ?? (changes.kind !== undefined && changes.kind !== current.kind ? undefined : current.budgetEffect),
         confidence: changes.confidence ?? current.confidence,
         confidenceNote: changes.confidenceNote ?? current.confidenceNote,
         source: changes.source ?? current.source,
@@ -122,6 +127,14 @@ function normalise(f: CostItemFields): StoredFields {
   }
   if (!isBearerKey(f.bearerKey)) throw DomainError.invalidField('bearer', `must be one of ${Object.keys(BEARER_LABELS).join(', ')}`);
   if (!COST_KINDS.includes(f.kind)) throw DomainError.invalidField('kind', `must be one of ${COST_KINDS.join(', ')}`);
+  const budgetEffect = f.budgetEffect ?? (f.kind === 'societal' ? 'none' : 'cash');
+  if (!BUDGET_EFFECTS.includes(budgetEffect)) throw DomainError.invalidField('budgetEffect', `must be one of ${BUDGET_EFFECTS.join(', ')}`);
+  if (f.kind === 'societal' && budgetEffect !== 'none') {
+    throw DomainError.invalidField('budgetEffect', 'must be none for a societal cost: no budget pays it, so avoiding it frees neither cash nor capacity');
+  }
+  if (f.kind === 'fiscal' && budgetEffect === 'none') {
+    throw DomainError.invalidField('budgetEffect', 'must be cash or capacity for a fiscal cost');
+  }
   if (!CONFIDENCES.includes(f.confidence)) {
     throw DomainError.invalidField('confidence', `must be one of ${CONFIDENCES.join(', ')}`);
   }
@@ -134,6 +147,7 @@ function normalise(f: CostItemFields): StoredFields {
     bearerKey: f.bearerKey,
     bearerLabelNl: f.bearerLabelNl?.trim() || BEARER_LABELS[f.bearerKey].nl,
     kind: f.kind,
+    budgetEffect,
     confidence: f.confidence,
     confidenceNote: f.confidenceNote?.trim() ?? '',
     source: f.source.trim(),

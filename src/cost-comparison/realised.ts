@@ -14,15 +14,22 @@ export interface LineOutcome {
 
 export interface RealisedLine {
   costItemKey: string;
-  /** the estimate: unitAmount × quantity × probability */
+  /** the estimate for the follow-up window: unitAmount × quantity × probability × window */
   expected: string;
-  /** what did not happen: unitAmount × quantity × (1 − happened fraction) */
+  /** what did not happen in the window: unitAmount × quantity × (1 − happened fraction) × window */
   realised: string;
+  /** the estimate's probability, and the observed share that did not happen (1 − h) */
+  probability: string;
+  notHappened: string;
 }
 
 export interface RealisedComparison {
   lines: RealisedLine[];
-  /** the comparison's central estimate (Σ expected) */
+  /** months the follow-up covers; null: the whole first year (no follow-up moment given) */
+  windowMonths: number | null;
+  /** share of a year the figures cover: windowMonths / 12 (1 without a window) */
+  windowShare: string;
+  /** the central estimate for the window (Σ expected of the lines) */
   estimated: string;
   realised: string;
   /** realised − estimated: positive when more was avoided than estimated */
@@ -34,8 +41,11 @@ export interface RealisedComparison {
 /**
  * Compare the estimate of a request with what happened afterwards.
  *
- * Per line, realised = round(unitAmount × quantity × (1 − h)), with h = 0 for 'no', 1 for 'yes'
- * and the given fraction for 'partly': the part of the conventional route that did NOT happen.
+ * Per line, realised = round(unitAmount × quantity × (1 − h) × w), with h = 0 for 'no', 1 for 'yes'
+ * and the given fraction for 'partly': the part of the conventional route that did NOT happen,
+ * and w = min(windowMonths / 12, yearsCounted) the part of the (yearly) route the follow-up
+ * covers; expected is the estimate for the same window, round(expected × w). Realised is itself an
+ * estimate after the fact: the requester's account of what did not happen, priced at the unit cost.
  * The estimate weighted the same cost by a probability, so the two differ even for a perfect
  * estimate (a 50 % chance of detention that did not materialise shows up as twice the estimate).
  * estimateAccuracy = Σ realised / Σ expected makes that visible over many requests; it is not
@@ -46,9 +56,14 @@ export interface RealisedComparison {
  * loudly instead of silently counting a cost as avoided.
  */
 export function computeRealised(
-  lines: readonly Pick<ComparisonLine, 'costItemKey' | 'unitAmount' | 'quantity' | 'expected'>[],
+  lines: readonly (Pick<ComparisonLine, 'costItemKey' | 'unitAmount' | 'quantity' | 'expected'> &
+    Partial<Pick<ComparisonLine, 'probability' | 'yearsCounted'>>)[],
   outcomes: readonly LineOutcome[],
+  windowMonths: number | null = null,
 ): RealisedComparison {
+  if (windowMonths !== null && (!Number.isInteger(windowMonths) || windowMonths < 1)) {
+    throw new RangeError('the follow-up window must be a whole number of months');
+  }
   const byKey = new Map<string, LineOutcome>();
   for (const outcome of outcomes) {
     if (byKey.has(outcome.costItemKey)) throw new RangeError(`outcome for ${outcome.costItemKey} is given twice`);
@@ -62,10 +77,15 @@ export function computeRealised(
     const outcome = byKey.get(line.costItemKey);
     if (outcome === undefined) throw new RangeError(`no outcome for ${line.costItemKey}`);
     const notHappened = new Dec(1).minus(happenedFraction(outcome));
+    // A follow-up after 6 months covers half a year of a route priced per year: no more than that
+    // may count, however long the route runs (and never more than the years the line counts).
+    const share = windowMonths === null ? new Dec(1) : Dec.min(new Dec(windowMonths).dividedBy(12), line.yearsCounted ?? 1);
     return {
       costItemKey: line.costItemKey,
-      expected: moneyString(line.expected),
-      realised: moneyString(new Dec(line.unitAmount).times(line.quantity).times(notHappened)),
+      expected: moneyString(new Dec(line.expected).times(share)),
+      realised: moneyString(new Dec(line.unitAmount).times(line.quantity).times(notHappened).times(share)),
+      probability: new Dec(line.probability ?? 0).toFixed(),
+      notHappened: notHappened.toFixed(),
     };
   });
 
@@ -73,6 +93,8 @@ export function computeRealised(
   const realised = sumDec(realisedLines.map((l) => l.realised));
   return {
     lines: realisedLines,
+    windowMonths,
+    windowShare: windowMonths === null ? '1' : new Dec(windowMonths).dividedBy(12).toDecimalPlaces(4).toFixed(),
     estimated: moneyString(estimated),
     realised: moneyString(realised),
     difference: moneyString(realised.minus(estimated)),

@@ -4,7 +4,7 @@ import {
   MinLength,
   ArrayMaxSize, IsArray, IsDefined, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { ValidateDate, ValidateMoney, ValidateText, ValidateUuid } from '../common/validation';
+import { ValidateDate, ValidateMoney, ValidateRate, ValidateShare, ValidateText, ValidateUuid } from '../common/validation';
 
 // ---- requests ----
 
@@ -23,6 +23,20 @@ export class FundRulesDto {
   @Min(1)
   @Max(60)
   decisionWorkingDays?: number;
+  @ValidateShare({ optional: true, example: '0.1', description: 'cost comparison: default share of a route line that would have been avoided anyway, without the request (deadweight); default 0.1' })
+  deadweight?: string;
+  @ValidateShare({ optional: true, example: '0.8', description: 'cost comparison: default share of the effect attributable to the request rather than to other help; default 0.8' })
+  attribution?: string;
+  @ValidateShare({ optional: true, example: '0.2', description: 'cost comparison: share of the effect lost each year after the first (drop-off); default 0.2' })
+  dropOff?: string;
+  @ValidateRate({ max: '0.2', optional: true, example: '0.0225', description: 'cost comparison: real discount rate per year; default 0.0225, the Dutch standard rate for social cost-benefit analysis' })
+  discountRate?: string;
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 50, example: 5, description: 'cost comparison: years a route line counts at most; default 5' })
+  @IsOptional()
+  @IsInt({ message: 'horizonYears must be a whole number of years' })
+  @Min(1, { message: 'horizonYears must be at least 1' })
+  @Max(50, { message: 'horizonYears must be at most 50' })
+  horizonYears?: number;
 }
 
 /** Change a fund after creation: its rules and its budget holders (applies to submissions from now on). */
@@ -103,6 +117,11 @@ export class FundRulesResponseDto {
   @ApiProperty({ example: '10000.00' }) personCapPerYear!: string;
   @ApiProperty() urgentDecisionHours!: number;
   @ApiProperty() decisionWorkingDays!: number;
+  @ApiProperty({ example: '0.1', description: 'default deadweight share of the cost comparison' }) deadweight!: string;
+  @ApiProperty({ example: '0.8', description: 'default attribution share' }) attribution!: string;
+  @ApiProperty({ example: '0.2', description: 'drop-off per year' }) dropOff!: string;
+  @ApiProperty({ example: '0.0225', description: 'real discount rate per year' }) discountRate!: string;
+  @ApiProperty({ example: 5, description: 'horizon in years' }) horizonYears!: number;
 }
 
 export class BalancesDto {

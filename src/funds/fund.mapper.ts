@@ -61,6 +61,11 @@ export const mapFund = ({ fund: f, balances: b, organisationNames, holders }: Fu
     personCapPerYear: moneyString(f.personCapPerYear),
     urgentDecisionHours: f.urgentDecisionHours,
     decisionWorkingDays: f.decisionWorkingDays,
+    deadweight: f.deadweightDefault.toFixed(),
+    attribution: f.attributionDefault.toFixed(),
+    dropOff: f.dropOff.toFixed(),
+    discountRate: f.discountRate.toFixed(),
+    horizonYears: f.horizonYears,
   },
   transferred: moneyString(b.transferred),
   contributions: b.contributions

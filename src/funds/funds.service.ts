@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { DEFAULT_METHOD } from '../cost-comparison/method';
 import { TransactionRunner } from '../database/transaction-runner';
 import { LedgerService } from '../ledger/ledger.service';
 import type { FundBalances } from '../ledger/ledger.types';
@@ -92,6 +93,11 @@ export class FundsService {
         personCapPerYear: new Dec(rules.personCapPerYear),
         urgentDecisionHours: rules.urgentDecisionHours,
         decisionWorkingDays: rules.decisionWorkingDays ?? this.config.decisionWorkingDays,
+        deadweightDefault: new Dec(rules.deadweight ?? DEFAULT_METHOD.deadweight),
+        attributionDefault: new Dec(rules.attribution ?? DEFAULT_METHOD.attribution),
+        dropOff: new Dec(rules.dropOff ?? DEFAULT_METHOD.dropOff),
+        discountRate: new Dec(rules.discountRate ?? DEFAULT_METHOD.discountRate),
+        horizonYears: rules.horizonYears ?? DEFAULT_METHOD.horizonYears,
         createdBy: actorId,
       });
       await this.ledger.openAccounts(fund.id);

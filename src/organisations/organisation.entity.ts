@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ORGANISATION_KINDS = ['municipality', 'mental_health', 'addiction_care', 'housing', 'police', 'welfare', 'other'] as const;
+/**
+ * What a partner organisation is. A mental-health (GGZ) or addiction-care institution provides care;
+ * the care is paid by a health insurer (Zvw) or the municipality, so it is not a health insurer.
+ */
+export const ORGANISATION_KINDS = ['municipality', 'mental_health', 'addiction_care', 'housing', 'police', 'welfare', 'health_insurer', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 @Entity('organisations')

@@ -33,19 +33,22 @@ export const PROVISION_REASON_LABELS: Readonly<Record<Locale, Record<string, str
  * "who pays" (contributions) next to "who benefits" (avoided costs per bearer):
  *
  * - municipality → municipality, police → police, housing → housing_corporation;
- * - mental_health and addiction_care → health_insurer: their care is paid from the health
- *   insurance act (Zvw) through the insurers, so the avoided crisis admissions and clinical days
- *   (bearer health_insurer) are the benefit on their side of the table;
+ * - health_insurer → health_insurer: the insurer pays the care of the health insurance act (Zvw),
+ *   so the avoided crisis admissions and clinical days are the benefit on its side of the table;
+ * - mental_health and addiction_care → care_provider: a GGZ or addiction-care institution provides
+ *   the care, it does not pay for it; no avoided cost in the catalogue is borne by a provider, so
+ *   its contribution has no benefit of its own in the table (it is not a health insurer);
  * - welfare → municipality: welfare organisations are commissioned and subsidised by the
  *   municipality (Wmo), whose budget bears the avoided support and case meetings;
  * - other → society.
  */
-export const ORGANISATION_KIND_BEARER: Readonly<Record<OrganisationKind, BearerKey>> = {
+export const ORGANISATION_KIND_BEARER: Readonly<Record<OrganisationKind, BearerKey | 'care_provider'>> = {
   municipality: 'municipality',
   police: 'police',
   housing: 'housing_corporation',
-  mental_health: 'health_insurer',
-  addiction_care: 'health_insurer',
+  health_insurer: 'health_insurer',
+  mental_health: 'care_provider',
+  addiction_care: 'care_provider',
   welfare: 'municipality',
   other: 'society',
 };

@@ -60,6 +60,12 @@ export interface ReportFund {
 
 export interface ReportRequest {
   id: string;
+  /** the fund the request draws on (absent in old fixtures) */
+  fundId?: string;
+  /** an opaque key of the person (case): groups requests per person, never printed (absent in old fixtures) */
+  caseKey?: string;
+  /** the case's neighbourhood, for unique people per neighbourhood */
+  neighbourhood?: string;
   title: string;
   status: RequestStatus;
   /** requested amount */
@@ -95,6 +101,9 @@ export interface ReportRequest {
    * route happened anyway). A `RealisedComparison` from src/cost-comparison/realised.ts fits as is.
    */
   realised?: { estimated: DecimalString; realised: DecimalString } | null;
+  /** the latest follow-up's goal and the 3/6/12-month follow-up schedule of a paid request (as of the report) */
+  goalReached?: 'yes' | 'partly' | 'no' | null;
+  followUps?: { months: number; dueDate: string; state: 'recorded' | 'due' | 'overdue' | 'upcoming' }[];
 }
 
 export interface ReportBurnDownPoint {
@@ -165,6 +174,8 @@ export interface JustificationRequest {
   fundName: string;
   submittedAt: Date | IsoDateTime;
   decisionDue: Date | IsoDateTime | null;
+  /** still reserved for it (absent in old fixtures: 0) */
+  committedAmount?: DecimalString;
 }
 
 export interface JustificationData {
@@ -182,6 +193,9 @@ export interface JustificationData {
   }[];
   approvals: { at: Date | IsoDateTime; approverName: string; organisationName: string; comment: string | null }[];
   payments: { at: Date | IsoDateTime; amount: DecimalString; reference: string }[];
+  /** recorded follow-ups, oldest first, and the next one due (absent in old fixtures) */
+  outcomes?: { months: number; goalReached: 'yes' | 'partly' | 'no'; note: string }[];
+  nextFollowUp?: { months: number; dueDate: string } | null;
   barrierLabels: Record<string, string>;
   lifeDomainLabels: Record<string, string>;
   /** catalogue items of `comparison.lines` (matched on key + version) for the sources */

@@ -71,9 +71,11 @@ describe('burnDown', () => {
 });
 
 describe('the delivery helpers', () => {
-  it('maps organisation kinds onto the catalogue’s bearers', () => {
-    expect(['municipality', 'police', 'housing', 'mental_health', 'addiction_care', 'welfare', 'other', 'unknown'].map(bearerOfOrganisationKind)).toEqual([
-      'municipality', 'police', 'housing_corporation', 'health_insurer', 'health_insurer', 'municipality', 'society', 'society',
+  it('maps organisation kinds onto the catalogue’s bearers, a GGZ institution as a care provider, not an insurer', () => {
+    expect(
+      ['municipality', 'police', 'housing', 'health_insurer', 'mental_health', 'addiction_care', 'welfare', 'other', 'unknown'].map(bearerOfOrganisationKind),
+    ).toEqual([
+      'municipality', 'police', 'housing_corporation', 'health_insurer', 'care_provider', 'care_provider', 'municipality', 'society', 'society',
     ]);
   });
 

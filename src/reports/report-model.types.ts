@@ -110,14 +110,19 @@ export interface SteeringReportModel {
     anonymised: string;
   };
   keyFigures: {
+    /** "Stand per …": the end of a past period, or today for a running one */
+    asOf: string;
     heading: string;
     figures: KeyFigure[];
     pace: { text: string; underspend: boolean };
     contributionsHeading: string;
     contributions: TableModel;
+    /** one row per fund when the report covers several; null for one fund */
+    fundsHeading: string;
+    funds: TableModel | null;
     burnDown: LineChartModel;
   };
-  requests: { heading: string; counts: TableModel; tiers: TableModel };
+  requests: { heading: string; counts: TableModel; tiers: TableModel; neighbourhoods: TableModel };
   speed: {
     heading: string;
     intro: string;
@@ -125,6 +130,8 @@ export interface SteeringReportModel {
     histogram: HistogramModel;
     overdueHeading: string;
     overdue: TableModel;
+    /** when the table is cut to the top N: where the complete list is */
+    overdueNote: string | null;
   };
   spending: {
     heading: string;
@@ -141,11 +148,17 @@ export interface SteeringReportModel {
     whoPaysHeading: string;
     whoPaysIntro: string;
     whoPays: TableModel;
+    /** avoided cost is not a saving: what frees money, what only capacity */
+    cashNote: string;
+    sensitivityHeading: string;
+    sensitivityIntro: string;
+    sensitivity: TableModel;
+    byConfidence: TableModel;
   };
   realised: { heading: string; intro: string; figures: KeyFigure[]; table: TableModel; more: string | null };
   barriers: { heading: string; intro: string; table: TableModel };
   vignettes: { heading: string; intro: string; items: Vignette[]; emptyText: string };
-  appendix: { heading: string; intro: string; table: TableModel };
+  appendix: { heading: string; intro: string; table: TableModel; note: string | null };
   methodology: {
     heading: string;
     paragraphs: string[];
@@ -155,7 +168,19 @@ export interface SteeringReportModel {
     cpiNote: string;
     catalogueHeading: string;
     catalogue: TableModel;
+    linksHeading: string;
+    /** the sources of the catalogue items as clickable links */
+    links: { label: string; url: string }[];
   };
+  /** complete lists embedded in the PDF as files (the tables show the top N) */
+  attachments: ReportAttachment[];
+}
+
+export interface ReportAttachment {
+  name: string;
+  description: string;
+  /** UTF-8 CSV with a header row */
+  csv: string;
 }
 
 export interface JustificationModel {
@@ -177,6 +202,7 @@ export interface JustificationModel {
     sourcesHeading: string;
     sources: string[];
   };
-  decision: { heading: string; approvals: TableModel; history: TableModel };
+  /** summary: the decision (who, when, reason, on time or late), reserved and paid, evaluation due, follow-up */
+  decision: { heading: string; summary: LabelValue[]; approvals: TableModel; history: TableModel };
   payments: { heading: string; table: TableModel };
 }

@@ -3,7 +3,7 @@
  * `apt-get install -y poppler-utils qpdf`. PDFs are written to a temporary folder only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildJustificationModel } from './justification/justification.model';
@@ -115,7 +115,7 @@ describe('renderSteeringReportPdf', () => {
   });
 
   it('shows the canonical rail-pass figures and Dutch diacritics', async () => {
-    const expected = ['€ 3.000,00', '€ 45.926,16', '€ 42.926,16', 'Eén budgethouder', 'geëvalueerd', 'café-bovenwoning', 'Casuïstiekvergaderingen'];
+    const expected = ['€ 3.000,00', '€ 45.926,16', '€ 33.066,84', '€ 30.066,84', 'Eén budgethouder', 'geëvalueerd', 'café-bovenwoning', 'Casuïstiekvergaderingen'];
     await expect(small.then((file) => { const text = pages(file).join('\n'); return expected.filter((e) => !text.includes(e)); })).resolves.toEqual([]);
   });
 
@@ -123,7 +123,7 @@ describe('renderSteeringReportPdf', () => {
     const header = 'Doorbraakfonds Utrecht Noordwest 2026 · 1 jan. 2026 – 22 nov. 2026';
     await expect(
       small.then((file) => pages(file).map((p, i, all) => [p.includes(`Pagina ${i + 1} van ${all.length}`), p.includes(header)])),
-    ).resolves.toEqual([[true, false], ...Array.from({ length: 9 }, () => [true, true])]);
+    ).resolves.toEqual([[true, false], ...Array.from({ length: 10 }, () => [true, true])]);
   });
 
   it('draws no text over other text and nothing outside the margins', async () => {
@@ -134,28 +134,42 @@ describe('renderSteeringReportPdf', () => {
 describe('renderSteeringReportPdf with 1,000 requests', () => {
   const big = written('steering-1000.pdf', renderSteeringReportPdf(buildSteeringReportModel(largeSteeringFixture(1000))));
 
-  it('numbers all pages as "Pagina X van Y"', async () => {
+  it('numbers all pages as "Pagina X van Y" and stays within 40 pages', async () => {
     await expect(
-      big.then((file) => { const all = pages(file); return all.every((p, i) => p.includes(`Pagina ${i + 1} van ${all.length}`)) && all.length > 30; }),
+      big.then((file) => { const all = pages(file); return all.every((p, i) => p.includes(`Pagina ${i + 1} van ${all.length}`)) && all.length <= 40; }),
     ).resolves.toBe(true);
   });
 
-  it('repeats the appendix header row on every appendix page', async () => {
+  it('lists the top 50 in Appendix A, repeating its header row, and says where the complete list is', async () => {
     await expect(
       big.then((file) => {
         const all = pages(file);
         const first = all.findIndex((p) => p.includes('Bijlage A'));
         const last = all.findIndex((p) => p.includes('Bijlage B'));
         const missing = all.slice(first, last).filter((p) => !/Aanvraag\s+Levensdomein\s+Status\s+Bedrag/.test(p));
-        return { appendixPages: last - first > 20, missing };
+        return { note: /De 50 aanvragen met de hoogste vermeden kosten van 1\.0\d\d/.test(all[first].replace(/\s+/g, ' ')), missing };
       }),
-    ).resolves.toEqual({ appendixPages: true, missing: [] });
+    ).resolves.toEqual({ note: true, missing: [] });
   });
 
-  it('cuts a very long title off with an ellipsis instead of overflowing its cell', async () => {
+  it('attaches the complete lists as CSV files, every request with its title in full', async () => {
     await expect(
-      big.then((file) => { const text = pages(file).join('\n'); return [text.includes('Tijdelijke huisvesting, verhuisbegeleiding'), text.includes('dan opnieuw opstapelen bij de zorgverzekeraar'), /…/.test(text)]; }),
-    ).resolves.toEqual([true, false, true]);
+      big.then((file) => {
+        const dir = mkdtempSync(join(tmpdir(), 'attach-'));
+        tool('pdfdetach', ['-saveall', '-o', dir, file]);
+        const csv = readFileSync(join(dir, 'aanvragen.csv'), 'utf8');
+        return [tool('pdfdetach', ['-list', file]).includes('te-laat.csv'), csv.split('\r\n').length - 2, csv.includes('dan opnieuw opstapelen bij de zorgverzekeraar')];
+      }),
+    ).resolves.toEqual([true, largeSteeringFixture(1000).requests.length, true]);
+  });
+
+  it('has an outline with the chapters and clickable source links', async () => {
+    await expect(
+      big.then((file) => {
+        const qdf = tool('qpdf', ['--qdf', '--object-streams=disable', file, '-']);
+        return [/\/Outlines \d+ 0 R/.test(qdf), qdf.includes('/Title (Bijlage B'), /\/S \/URI/.test(qdf)];
+      }),
+    ).resolves.toEqual([true, true, true]);
   });
 
   it('draws no text over other text and nothing outside the margins', async () => {

@@ -30,6 +30,9 @@ export interface ReportRequestRow {
   justification: string;
   priceYear: number;
   createdAt: Date;
+  /** the person (case) the money follows: only for counting unique people, never printed */
+  caseId: string;
+  neighbourhood: string;
 }
 
 /** Columns of a request row; `r` = requests, `o` = the requesting organisation, `f` = the fund. */
@@ -39,7 +42,7 @@ const REQUEST_COLUMNS = `
   o.name AS "organisationName", r.payee, r.tier, r.retroactive, r.urgent,
   COALESCE(r.first_submitted_at, r.submitted_at) AS "submittedAt", r.decided_at AS "decidedAt",
   r.decision_due AS "decisionDue", r.solved_without_money AS "solvedWithoutMoney", r.barriers, r.justification,
-  r.price_year AS "priceYear", r.created_at AS "createdAt"`;
+  r.price_year AS "priceYear", r.created_at AS "createdAt", r.case_id AS "caseId", c.neighbourhood`;
 
 /**
  * The requests of a period and their conventional-route lines, as the steering report and the
@@ -63,6 +66,7 @@ export class ReportRequestsReadModel {
          FROM requests r
          JOIN organisations o ON o.id = r.organisation_id
          JOIN funds f ON f.id = r.fund_id
+         JOIN cases c ON c.id = r.case_id
         WHERE r.fund_id = ANY($1::uuid[])
           AND COALESCE(r.first_submitted_at, r.submitted_at) IS NOT NULL
           AND ((COALESCE(r.first_submitted_at, r.submitted_at) >= $2 AND COALESCE(r.first_submitted_at, r.submitted_at) < $3)
@@ -78,10 +82,10 @@ export class ReportRequestsReadModel {
     if (requestIds.length === 0) return out;
     const rows: {
       request_id: string; position: number; cost_item_id: string; cost_item_key: string; quantity: string; probability: string;
-      note: string | null; unit_amount: string; unindexed: boolean;
+      note: string | null; unit_amount: string; unindexed: boolean; years: number; deadweight: string | null; attribution: string | null;
     }[] = await this.m.query(
       `SELECT request_id, position, cost_item_id, cost_item_key, quantity::text AS quantity, probability::text AS probability,
-              note, unit_amount::text AS unit_amount, unindexed
+              note, unit_amount::text AS unit_amount, unindexed, years, deadweight::text AS deadweight, attribution::text AS attribution
          FROM request_cost_lines
         WHERE request_id = ANY($1::uuid[])
         ORDER BY request_id, position`,
@@ -98,6 +102,9 @@ export class ReportRequestsReadModel {
         note: r.note,
         unitAmount: new Dec(r.unit_amount),
         unindexed: r.unindexed,
+        years: r.years,
+        deadweight: r.deadweight === null ? null : new Dec(r.deadweight),
+        attribution: r.attribution === null ? null : new Dec(r.attribution),
       });
       out.set(r.request_id, list);
     }

@@ -128,7 +128,10 @@ export class RequestDraftsService {
 
   private async price(route: RouteLineDto[], priceYear: number) {
     const priced = await this.costs.priceRoute(
-      route.map((l) => ({ costItemKey: l.costItemKey, quantity: l.quantity, probability: l.probability, note: l.note ?? null })),
+      route.map((l) => ({
+        costItemKey: l.costItemKey, quantity: l.quantity, probability: l.probability, note: l.note ?? null,
+        years: l.years, deadweight: l.deadweight, attribution: l.attribution,
+      })),
       priceYear,
     );
     return priced.map((p) => ({
@@ -140,6 +143,9 @@ export class RequestDraftsService {
       note: p.note,
       unitAmount: p.unitAmount,
       unindexed: p.unindexed,
+      years: p.years,
+      deadweight: p.deadweight,
+      attribution: p.attribution,
     }));
   }
 }

@@ -40,6 +40,7 @@ export class RequestOutcomesService {
       const comparison = await this.costs.compare({
         maatwerkCost: request.paidAmount,
         priceYear: request.priceYear,
+        fundId: request.fundId,
         lines: (await this.requests.costLines([request.id])).get(request.id) ?? [],
       });
       this.costs.realised(comparison, { lines });

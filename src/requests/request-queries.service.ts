@@ -91,6 +91,7 @@ export class RequestQueriesService {
     const events = withHistory ? await this.requests.events(ids) : new Map<string, never[]>();
     // approvals are few and small; queues show "1 van 2 akkoorden" from them
     const approvals = await this.requests.approvals(ids);
+    const outcomes = await this.requests.outcomes(ids);
     const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
     const cases = await this.cases.findByIds(entities.map((r) => r.caseId));
     const funds = await this.funds.names(entities.map((r) => r.fundId));
@@ -115,6 +116,7 @@ export class RequestQueriesService {
           fundName: funds.get(r.fundId) ?? '',
           people,
           approvals: approvals.get(r.id) ?? [],
+          followedUpMonths: (outcomes.get(r.id) ?? []).map((o) => o.months),
           duplicates: duplicates.get(r.id) ?? [],
           comparison: comparisons[i],
           events: events.get(r.id) ?? [],
@@ -147,7 +149,7 @@ export class RequestQueriesService {
     const caseCodes = new Map(cases.map((c) => [c.id, c.code]));
     const duplicates = possibleDuplicates(entities, candidates);
     const comparisons = await this.costs.compareMany(
-      entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: costLines.get(r.id) ?? [] })),
+      entities.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: costLines.get(r.id) ?? [] })),
       locale,
     );
     const now = this.clock.now();

@@ -2,13 +2,14 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../cases/case.dto';
 import { LIFE_DOMAINS, LifeDomain } from '../cases/life-domains';
 import { ValidateDecimalInput } from '../common/decimal-input';
-import { ValidateMoney, ValidateText } from '../common/validation';
+import { ValidateMoney, ValidateShare, ValidateText } from '../common/validation';
+import { ComparisonDto } from '../cost-comparison/comparison.dto';
 import { REQUEST_STATUSES, RequestStatus } from './request.entities';
 
 /** Present → validated; absent → left alone. Unlike IsOptional, `null` is refused. */
@@ -46,6 +47,16 @@ export class RouteLineDto {
   @ValidateDecimalInput('probability', { pattern: '^[01](\\.\\d{1,4})?$', example: '0.5', description: '0..1, at most 4 decimals' })
   probability!: string;
   @IsOptional() @ValidateText(500, { required: false }) note?: string | null;
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 50, default: 1, description: 'years the cost recurs; quantity is per year. Counted up to the fund\'s horizon, discounted' })
+  @IsOptional()
+  @IsInt({ message: 'years must be a whole number of years' })
+  @Min(1, { message: 'years must be at least 1' })
+  @Max(50, { message: 'years must be at most 50' })
+  years?: number;
+  @ValidateShare({ optional: true, nullable: true, example: '0.1', description: "share that would have been avoided anyway, without the request (deadweight); absent or null: the fund's default" })
+  deadweight?: string | null;
+  @ValidateShare({ optional: true, nullable: true, example: '0.8', description: "share of the effect attributable to this request; absent or null: the fund's default" })
+  attribution?: string | null;
 }
 
 export class CreateRequestDto {
@@ -205,8 +216,19 @@ export class OutcomeResponseDto {
   @ApiProperty() note!: string;
   @ApiProperty() recordedBy!: string;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ description: 'realised avoided cost beside the estimate: { lines, estimated, realised, difference, estimateAccuracy }' })
+  @ApiProperty({
+    description:
+      'realised avoided cost beside the estimate, both for the elapsed follow-up window only (months / 12 of a route priced per year): ' +
+      '{ lines, windowMonths, windowShare, estimated, realised, difference, estimateAccuracy }. Realised is an estimate after the fact.',
+  })
   realised!: unknown;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ enum: OUTCOME_MONTHS }) months!: 3 | 6 | 12;
+  @ApiProperty({ format: 'date', example: '2026-04-15' }) dueDate!: string;
+  @ApiProperty({ enum: ['recorded', 'due', 'overdue', 'upcoming'], description: 'overdue: more than 14 days past its date and not recorded' })
+  state!: 'recorded' | 'due' | 'overdue' | 'upcoming';
 }
 
 export class RequestDto {
@@ -239,9 +261,12 @@ export class RequestDto {
   @ApiProperty({ nullable: true, type: Number, description: 'hours from first submission to decision' }) hoursToDecision!: number | null;
   @ApiProperty({ type: ApprovalDto, isArray: true }) approvals!: ApprovalDto[];
   @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];
-  @ApiProperty({ description: 'cost comparison against the conventional route; every figure is reproducible from its lines' }) comparison!: unknown;
+  @ApiProperty({ type: ComparisonDto, description: 'cost comparison against the conventional route; every figure reproducible from lines and method' })
+  comparison!: ComparisonDto;
   @ApiProperty({ type: HistoryEventDto, isArray: true }) history!: HistoryEventDto[];
   @ApiProperty({ type: OutcomeResponseDto, isArray: true }) outcomes!: OutcomeResponseDto[];
+  @ApiProperty({ type: FollowUpDto, isArray: true, description: 'for a funded request: the follow-ups due 3, 6 and 12 months after approval and their state' })
+  followUps!: FollowUpDto[];
   @ApiProperty({ nullable: true, type: String }) infoQuestion!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -289,6 +314,8 @@ export class RequestSummaryDto {
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty({ type: ApprovalDto, isArray: true, description: 'approvals given so far (a double-tier request needs two)' }) approvals!: ApprovalDto[];
+  @ApiProperty({ type: FollowUpDto, isArray: true, description: 'for a funded request: the follow-ups due 3, 6 and 12 months after approval and their state' })
+  followUps!: FollowUpDto[];
   @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];
   @ApiProperty({
     type: ComparisonTotalsDto,

@@ -67,6 +67,11 @@ export class RequestCostLineEntity {
   /** unit amount at the request's price year (CPI applied), cents */
   @Column(moneyColumn) unitAmount!: Decimal;
   @Column({ type: 'boolean', default: false }) unindexed!: boolean;
+  /** years the cost recurs (quantity is per year) */
+  @Column({ type: 'int', default: 1 }) years!: number;
+  /** the line's own deadweight and attribution shares; null: the fund's default */
+  @Column({ type: 'numeric', precision: 5, scale: 4, nullable: true, transformer: decimalTransformer }) deadweight!: Decimal | null;
+  @Column({ type: 'numeric', precision: 5, scale: 4, nullable: true, transformer: decimalTransformer }) attribution!: Decimal | null;
 }
 
 @Entity('request_approvals')

@@ -1,6 +1,7 @@
 import type { PersonRow } from '../users/users.repository';
 import { moneyString } from '../common/money';
 import type { Comparison } from '../cost-comparison/comparison.types';
+import { followUpSchedule } from '../cost-comparison/follow-ups';
 import type { RealisedComparison } from '../cost-comparison/realised';
 import { hoursToDecision, isOverdue } from '../common/dutch-time';
 import type {
@@ -26,7 +27,10 @@ export interface RequestViewData {
 }
 
 /** What a list item needs; events only when the history is expanded. */
-export type RequestSummaryData = Pick<RequestViewData, 'request' | 'full' | 'caseCode' | 'fundName' | 'people' | 'approvals' | 'duplicates' | 'comparison' | 'events'>;
+export type RequestSummaryData = Pick<RequestViewData, 'request' | 'full' | 'caseCode' | 'fundName' | 'people' | 'approvals' | 'duplicates' | 'comparison' | 'events'> & {
+  /** months of the follow-ups already recorded */
+  followedUpMonths: number[];
+};
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -67,6 +71,9 @@ export function mapOutcome(o: RequestOutcomeEntity, realised: RealisedComparison
   };
 }
 
+/** Statuses whose follow-ups are work for the requester: the money has reached the person. */
+const FOLLOWED_UP: readonly string[] = ['paid', 'evaluated'];
+
 export function mapRequest(d: RequestViewData, now: Date): RequestDto {
   const r = d.request;
   const requester = d.people.get(r.requesterId);
@@ -103,6 +110,7 @@ export function mapRequest(d: RequestViewData, now: Date): RequestDto {
     comparison: d.comparison,
     history: d.events.map((e) => mapEvent(e, d.people)),
     outcomes: d.outcomes.map((o) => mapOutcome(o.outcome, o.realised)),
+    followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(r.decidedAt, d.outcomes.map((o) => o.outcome.months), now) : [],
     infoQuestion: r.infoQuestion,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -141,6 +149,7 @@ export function mapRequestSummary(d: RequestSummaryData, now: Date, expand: read
     overdue: isOverdue(r.decisionDue, AWAITING_DECISION.includes(r.status), now),
     decidedAt: iso(r.decidedAt),
     approvals: d.approvals.map((a) => mapApproval(a, d.people)),
+    followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(r.decidedAt, d.followedUpMonths, now) : [],
     possibleDuplicates: d.duplicates.map(mapDuplicate),
     comparison: expand.includes('comparison') ? d.comparison : comparisonTotals(d.comparison),
     ...(expand.includes('history') ? { history: d.events.map((e) => mapEvent(e, d.people)) } : {}),

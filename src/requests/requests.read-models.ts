@@ -1,11 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CaseFundTotals, CaseRequestRow, CaseRequestsReader, CaseTotals } from '../cases/case-requests.reader';
-import { ComparisonSummaryRepository, FundedRequest, SummaryFilter } from '../cost-comparison/comparison-summary.repository';
+import { ComparisonSummaryRepository, FundedOutcome, FundedRequest, SummaryFilter } from '../cost-comparison/comparison-summary.repository';
 import type { StoredCostLine } from '../cost-comparison/cost-comparison.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
-import { RequestCostLineEntity, RequestEntity } from './request.entities';
+import { RequestCostLineEntity, RequestEntity, RequestOutcomeEntity } from './request.entities';
 
 /** The requests feature's answer to CaseRequestsReader: money and requests per case. */
 @Injectable()
@@ -71,6 +71,7 @@ export class FundedRequestsReadModel extends ComparisonSummaryRepository {
       .where('r.status IN (:...statuses)', { statuses: ['approved', 'paid', 'evaluated'] });
     if (f.fundIds) q.andWhere('r.fund_id = ANY(:fundIds)', { fundIds: f.fundIds });
     if (f.caseId) q.andWhere('r.case_id = :caseId', { caseId: f.caseId });
+    if (f.followedUpOnly) q.andWhere('EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id)');
     // a request belongs to the period in which it was (first) submitted
     if (f.from) q.andWhere('COALESCE(r.first_submitted_at, r.created_at) >= :from::date', { from: f.from });
     if (f.to) q.andWhere("COALESCE(r.first_submitted_at, r.created_at) < (:to::date + interval '1 day')", { to: f.to });
@@ -84,6 +85,15 @@ export class FundedRequestsReadModel extends ComparisonSummaryRepository {
       for (const l of rows) lines.set(l.requestId, [...(lines.get(l.requestId) ?? []), l]);
     }
     return { requests, lines };
+  }
+
+  async outcomes(requestIds: readonly string[]): Promise<FundedOutcome[]> {
+    if (requestIds.length === 0) return [];
+    return this.tx.manager.getRepository(RequestOutcomeEntity).find({
+      select: { requestId: true, months: true, goalReached: true, lines: true },
+      where: { requestId: In([...requestIds]) },
+      order: { months: 'ASC' },
+    });
   }
 }
 

@@ -9,6 +9,8 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; kind: Organisation
   { key: 'woningcorporatie', name: 'Woningcorporatie Thuisbasis', kind: 'housing' },
   { key: 'politie', name: 'Politie basisteam Zuidoost', kind: 'police' },
   { key: 'welzijn', name: 'Welzijn Op Maat', kind: 'welfare' },
+  // the insurer that pays the GGZ care (the GGZ institution itself is a care provider, not an insurer)
+  { key: 'zorgverzekeraar', name: 'Zorgverzekeraar Regio Zuidoost', kind: 'health_insurer' },
 ];
 
 /** The demo accounts the public contract names (see the README). */

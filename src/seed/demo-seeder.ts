@@ -38,7 +38,7 @@ export interface DemoBoot {
 export const DEMO_FUND_NAME = (year: number) => `Doorbraakfonds Zuidoost ${year}`;
 
 /**
- * Demo data: organisations, the demo accounts, a fund with contributions from two partners and
+ * Demo data: organisations, the demo accounts, a fund with contributions from three partners and
  * requests in every state, written on a believable timeline through the real services (so the
  * ledger, hash chain and audit trail are exactly what real use produces). Keyed on
  * admin@demo.local, so a second boot adds nothing twice; all in one transaction, so a crash
@@ -128,7 +128,8 @@ export class DemoSeeder {
         );
         const adminId = basics.users['admin@demo.local'].id;
         await this.funds.contribute(fund.id, { organisationId: basics.organisations.gemeente.id, amount: '60000.00', note: 'Bijdrage gemeente (Wmo-middelen)', effectiveDate: `${year}-01-02` }, adminId);
-        await this.funds.contribute(fund.id, { organisationId: basics.organisations.ggz.id, amount: '25000.00', note: 'Bijdrage GGZ-instelling', effectiveDate: `${year}-01-02` }, adminId);
+        await this.funds.contribute(fund.id, { organisationId: basics.organisations.zorgverzekeraar.id, amount: '15000.00', note: 'Bijdrage zorgverzekeraar (Zvw, vermeden crisisopnames)', effectiveDate: `${year}-01-02` }, adminId);
+        await this.funds.contribute(fund.id, { organisationId: basics.organisations.ggz.id, amount: '10000.00', note: 'Bijdrage GGZ-instelling (zorgaanbieder)', effectiveDate: `${year}-01-02` }, adminId);
         const caseIds: Record<string, string> = {};
         for (const c of DEMO_CASES) {
           caseIds[c.key] = (await this.cases.create(as(c.lead), { neighbourhood: c.neighbourhood, lifeDomains: c.lifeDomains })).id;

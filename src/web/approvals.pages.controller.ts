@@ -6,6 +6,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
+import { ComparisonSummaryService } from '../cost-comparison/comparison-summary.service';
+import { calibrated } from '../cost-comparison/follow-ups';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
 import { ApproveDto, RejectDto, RequestInfoDto, RequestSummaryDto } from '../requests/request.dto';
@@ -45,6 +47,7 @@ export class ApprovalsPagesController {
     private readonly support: RequestFormSupport,
     private readonly clock: Clock,
     private readonly accessLog: AccessLogService,
+    private readonly summaries: ComparisonSummaryService,
   ) {}
 
   @Get('queue')
@@ -148,7 +151,16 @@ export class ApprovalsPagesController {
     const barrierLabels = await this.support.barrierLabels(langOf(res));
     const state = decisionState(user, r, fund);
     await this.accessLog.record({ user, channel: 'web', action: 'request.read', requestId: id });
-    renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, mine: r.requester.id === user.id, state }, status);
+    const calibration = await this.summaries.calibration();
+    const byKey = new Map(calibration.byItem.map((c) => [c.costItemKey, c]));
+    const cal = {
+      minimumSample: calibration.minimumSample,
+      lines: r.comparison.lines.map((l) => {
+        const c = byKey.get(l.costItemKey);
+        return { sample: c?.sample ?? 0, factor: c?.factor ?? null, calibrated: calibrated(l.expected, c?.factor ?? null) };
+      }),
+    };
+    renderPage(res, 'approvals/show', { r, fund, errors, values, barrierLabels, cal, mine: r.requester.id === user.id, state }, status);
   }
 
   /**

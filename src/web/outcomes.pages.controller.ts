@@ -1,5 +1,5 @@
 import { PageId, PageIdPipe } from './page-id';
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
@@ -45,9 +45,11 @@ export class OutcomesPagesController {
   ) {}
 
   @Get()
-  async form(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Res() res: Response): Promise<void> {
+  async form(@CurrentUser() user: AuthUser, @Param(PageIdPipe) p: PageId, @Query('months') months: unknown, @Res() res: Response): Promise<void> {
     const r = await this.queries.get(user, p.id, langOf(res));
-    this.render(res, r, blankForm(r), {});
+    // the dashboard links to the follow-up that is due; anything else leaves the choice open
+    const due = typeof months === 'string' && (OUTCOME_MONTHS as readonly number[]).includes(Number(months)) ? months : '';
+    this.render(res, r, { ...blankForm(r), months: due }, {});
   }
 
   @Post()

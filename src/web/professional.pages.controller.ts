@@ -32,6 +32,10 @@ export class ProfessionalPagesController {
       cases: myCases.length ? myCases : cases.items,
       requests: mine,
       attention: mine.filter((r) => r.status === 'info_requested' || r.status === 'draft'),
+      // follow-ups that have fallen due are work for the requester, overdue ones first
+      followUps: mine
+        .flatMap((r) => r.followUps.filter((f) => f.state === 'due' || f.state === 'overdue').map((f) => ({ r, f })))
+        .sort((a, b) => a.f.dueDate.localeCompare(b.f.dueDate)),
     });
   }
 

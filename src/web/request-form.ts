@@ -296,7 +296,9 @@ export class RequestFormSupport {
     const lines = plain.conventionalRoute as { costItemKey: string; quantity: string; probability: string; note?: string }[];
     try {
       const priced = await this.costs.priceRoute(lines, calendarYear(this.clock.now()));
-      const comparison = await this.costs.compare({ maatwerkCost: maatwerk, priceYear: calendarYear(this.clock.now()), lines: priced }, lang);
+      // the fund's method applies once a fund is chosen; an unparsable id falls back to the defaults
+      const fundId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(form.fundId) ? form.fundId : null;
+      const comparison = await this.costs.compare({ maatwerkCost: maatwerk, priceYear: calendarYear(this.clock.now()), fundId, lines: priced }, lang);
       return { comparison, errors };
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;

@@ -30,6 +30,15 @@ export interface ReportResult {
   reportsDuring?: number;
   /** the longest the event loop was blocked while one report was produced */
   loopMaxMs: number;
+  /** pages of the PDF */
+  pages: number;
+  /**
+   * Resident memory of the process that renders (steering reports over 300 requests render in a
+   * worker thread of the service, so that is this process): before the timed runs and the peak
+   * during them, sampled every 10 ms.
+   */
+  rssBeforeMb: number;
+  peakRssMb: number;
 }
 
 async function timeMs<T>(work: () => Promise<T>): Promise<[number, T]> {
@@ -53,11 +62,19 @@ export async function reportBench(b: BenchApp, opts: { runs: number; withLoad: b
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     const bytes = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`report: ${res.status} ${bytes.subarray(0, 300).toString()}`);
+    // pdfkit writes no object streams, so every page object is visible in the file
+    pages = (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     return bytes.length;
   };
+  let pages = 0;
   await fetchReport(); // warm-up
   let totalMs = Infinity;
   let bytes = 0;
+  const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
+  let peakRssMb = rssBeforeMb;
+  const sampler = setInterval(() => {
+    peakRssMb = Math.max(peakRssMb, process.memoryUsage().rss / 2 ** 20);
+  }, 10);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   for (let i = 0; i < opts.runs; i++) {
@@ -66,6 +83,7 @@ export async function reportBench(b: BenchApp, opts: { runs: number; withLoad: b
     bytes = n;
   }
   loop.disable();
+  clearInterval(sampler);
   const loopMaxMs = loop.max / 1e6;
 
   const tx = b.app.get(TransactionRunner);
@@ -81,7 +99,7 @@ export async function reportBench(b: BenchApp, opts: { runs: number; withLoad: b
     bareMs = Math.min(bareMs, (await timeMs(() => renderBare(model)))[0]);
     renderMs = Math.min(renderMs, (await timeMs(() => renderSteeringReportPdf(model)))[0]);
   }
-  const result: ReportResult = { seed, totalMs, bytes, dataMs, modelMs, renderMs, bareMs, loopMaxMs };
+  const result: ReportResult = { seed, totalMs, bytes, dataMs, modelMs, renderMs, bareMs, loopMaxMs, pages, rssBeforeMb, peakRssMb };
   if (opts.withLoad) {
     // the window covers at least two whole reports, so that requests waiting on a render are counted
     const seconds = Math.min(30, Math.max(6, Math.ceil((2 * totalMs) / 1000) + 2));

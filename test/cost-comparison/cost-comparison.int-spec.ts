@@ -1,6 +1,7 @@
 import { IdempotencyModule } from '../../src/idempotency/idempotency.module';
 import { AccessModule } from '../../src/access/access.module';
 import { RequestsReadModule } from '../../src/requests/requests.read-models';
+import { FundsReadModule } from '../../src/funds/funds.read-models';
 import { TestingModule, Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -33,6 +34,7 @@ describe('CostComparisonService and the catalogue on a migrated database', () =>
         AccessModule,
         IdempotencyModule,
         RequestsReadModule,
+        FundsReadModule,
         CostComparisonModule,
       ],
     }).compile();

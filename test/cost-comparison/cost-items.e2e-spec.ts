@@ -41,6 +41,7 @@ describe('the unit-cost catalogue and barrier tags over HTTP', () => {
       bearer: 'justice',
       bearerLabel: 'Justitie (DJI)',
       kind: 'fiscal',
+      budgetEffect: 'capacity',
       confidence: 'medium',
       confidenceNote: 'medium (official figure, second-hand, dated; uprate with CPI)',
       source: expect.stringContaining('DJI'),
@@ -48,6 +49,21 @@ describe('the unit-cost catalogue and barrier tags over HTTP', () => {
       supersededAt: null,
     });
     expect(res.body.items.find((i: { key: string }) => i.key === 'case_meeting')).toMatchObject({ amount: '1500.00', year: null });
+  });
+
+  it('classifies the societal cost of an eviction as societal, borne by society, freeing no budget', async () => {
+    const res = await t.api('GET', '/api/v1/cost-items', { as: PROFESSIONAL });
+    expect(res.body.items.find((i: { key: string }) => i.key === 'eviction_societal')).toMatchObject({
+      amount: '6000.00', kind: 'societal', bearer: 'society', bearerLabel: 'Samenleving', budgetEffect: 'none',
+    });
+  });
+
+  it('says per item whether avoiding it frees cash or only capacity', async () => {
+    const res = await t.api('GET', '/api/v1/cost-items', { as: PROFESSIONAL });
+    const effect = (key: string) => res.body.items.find((i: { key: string }) => i.key === key).budgetEffect;
+    expect(['ggz_clinical_day', 'police_hour_agent', 'case_meeting', 'wmo_ib_basis_hour', 'crime_assault'].map(effect)).toEqual([
+      'cash', 'capacity', 'capacity', 'cash', 'none',
+    ]);
   });
 
   it('refuses the catalogue without a token', async () => {

@@ -44,6 +44,9 @@ describe('the aggregated cost comparison (GET /api/v1/cost-comparison/summary)',
       avoided: { low: '55764.94', central: '74353.25', high: '92941.56' },
       netBenefit: '71353.25',
       ratio: '24.78',
+      avoidedNet: { low: '40150.76', central: '53534.34', high: '66917.93' },
+      netBenefitNet: '50534.34',
+      ratioNet: '17.84',
     });
     expect(s.byBearer.map((b: { bearer: string; central: string }) => [b.bearer, b.central])).toEqual([
       ['justice', '65353.25'],
@@ -54,6 +57,13 @@ describe('the aggregated cost comparison (GET /api/v1/cost-comparison/summary)',
     expect(s.byLifeDomain).toEqual([expect.objectContaining({ key: 'safety', maatwerk: '3000.00', avoidedCentral: '74353.25' })]);
     expect(s.byCase).toEqual([expect.objectContaining({ key: caseId, requests: 1 })]);
     expect(s.paybackMonths).toBe('0.48');
+  });
+
+  it('gives the sensitivity of the net result: scenarios, confidence classes, and no figure without the largest case for one case', async () => {
+    const s = ok(await t.api('GET', `/api/v1/cost-comparison/summary?fundId=${fundId}`, { as: U.bh })).body;
+    expect(s.sensitivity.scenarios.central).toEqual({ avoidedNet: '53534.34', netBenefit: '50534.34', ratio: '17.84' });
+    expect(s.sensitivity.byConfidence.medium).toMatchObject({ central: '53534.34', lines: 2 });
+    expect(s.sensitivity.withoutLargestCase).toBeNull();
   });
 
   it('gives the steering group the same totals without the per-person breakdown', async () => {

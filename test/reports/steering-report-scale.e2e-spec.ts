@@ -91,7 +91,8 @@ describe('steering report data for 10,000 requests', () => {
     expect(big.requests).toBe(N);
     // constant, not per request; the big run may even need one query less, as catalogue versions are cached
     expect(big.queries).toBeLessThanOrEqual(small.queries);
-    expect(small.queries).toBeLessThanOrEqual(10);
+    // 11: the funds' comparison methods are one query more than before
+    expect(small.queries).toBeLessThanOrEqual(11);
     process.stdout.write(`steering data for ${N} requests: ${big.ms} ms, ${big.queries} queries (${ds.options.type}, ${t.db.engine})\n`);
     // The budget is 2 s for the whole report on an idle machine; this bound only catches a
     // per-request query sneaking in (10,000 round trips), without failing on a busy CI runner.

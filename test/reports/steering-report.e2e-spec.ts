@@ -59,25 +59,28 @@ describe('GET /api/v1/reports/steering.pdf on real data', () => {
       new Dec(l.unitAmount).times(l.quantity).times(l.probability).toDecimalPlaces(2),
     );
     expect(c.avoidedCost.central).toBe(expected.reduce((a: Dec, b: Dec) => a.plus(b), new Dec(0)).toFixed(2));
-    // appendix A: title, life domain, status, maatwerk, avoided (central) and ratio on one row
+    // appendix A: title, life domain, status, maatwerk, avoided (net, central) and ratio on one row
     const row = text.split('\n').find((l) => l.includes('Jaarabonnement NS') && l.includes('Geëvalueerd'));
     expect(row).toBeDefined();
     expect(row).toContain(formatEuro('3000.00'));
-    expect(row).toContain(formatEuro(c.avoidedCost.central)); // e.g. € 74.353,25
-    expect(row).toContain(c.ratio.replace('.', ',')); // e.g. 24,78
-    // the vignette repeats the range and the net benefit
-    expect(text).toContain(`${formatEuro(c.avoidedCost.low)} – ${formatEuro(c.avoidedCost.high)}`);
-    expect(text).toContain(formatEuro(c.netBenefit));
+    expect(row).toContain(formatEuro(c.avoidedCostNet.central)); // e.g. € 53.534,34
+    expect(row).toContain(c.ratioNet.replace('.', ',')); // e.g. 17,84
+    // the vignette repeats the net range and the net benefit
+    expect(text).toContain(`${formatEuro(c.avoidedCostNet.low)} – ${formatEuro(c.avoidedCostNet.high)}`);
+    expect(text).toContain(formatEuro(c.netBenefitNet));
   });
 
   it('adds up the funded requests exactly as the API does', async () => {
     const ids = [s.railPassId, s.approvedId, s.retroactiveId];
     const views = await Promise.all(ids.map(async (id) => ok(await t.api('GET', `/api/v1/requests/${id}`, { as: U.admin })).body));
     const cost = views.reduce((sum, v) => sum.plus(v.comparison.maatwerkCost), new Dec(0));
-    const central = views.reduce((sum, v) => sum.plus(v.comparison.avoidedCost.central), new Dec(0));
+    const central = views.reduce((sum, v) => sum.plus(v.comparison.avoidedCostNet.central), new Dec(0));
+    const gross = views.reduce((sum, v) => sum.plus(v.comparison.avoidedCost.central), new Dec(0));
     expect(cost.toFixed(2)).toBe('4350.00');
     expect(text).toContain(formatEuro(central));
     expect(text).toContain(formatEuro(central.minus(cost)));
+    // the requesters' own (gross) estimate is stated once beside it
+    expect(text).toContain(formatEuro(gross));
   });
 
   it('shows the follow-up of the rail pass: estimated against realised', async () => {

@@ -102,7 +102,8 @@ describe('requests: workflow, tiers, four-eyes, deadlines (e2e)', () => {
     expect(evaluated.status).toBe('evaluated');
     expect(evaluated.outcomes).toHaveLength(1);
     expect(evaluated.outcomes[0]).toMatchObject({ months: 6, goalReached: 'yes', note: 'Geen nieuwe boetes.' });
-    expect(evaluated.outcomes[0].realised).toMatchObject({ estimated: evaluated.comparison.avoidedCost.central });
+    // the 6-month follow-up covers half a year: half of the yearly estimate of 11371.50
+    expect(evaluated.outcomes[0].realised).toMatchObject({ windowMonths: 6, windowShare: '0.5', estimated: '5685.75' });
     expect(evaluated.outcomes[0].realised.lines).toHaveLength(2);
 
     const second = await act(t, r.id, 'outcome', U.pro, { months: 12, goalReached: 'partly', lines: [

@@ -71,7 +71,7 @@ export class ExportsService {
       const rows = await this.requests.requestsInPeriod(funds.map((f) => f.id), period.start, period.end);
       const lines = await this.requests.costLines(rows.map((r) => r.id));
       const comparisons = await this.costs.compareMany(
-        rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
+        rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
       );
       const records = rows.map((r, i) => [
         r.id, r.fundId, text(r.fundName), r.status, r.tier ?? '', text(r.title), text(r.payee), r.lifeDomain, text(r.organisationName),

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { moneyString } from '../../common/money';
 import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
 import type { JustificationData } from '../report-data.types';
+import { followUpSchedule } from '../../cost-comparison/follow-ups';
 import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
 import { PROVISION_REASON_LABELS, ROLE_LABELS } from '../report-data-labels';
 import { ReportReferenceData } from '../report-reference-data';
@@ -45,10 +46,12 @@ export class JustificationDataService {
     const events = await this.repo.events(r.id);
     const approvals = await this.repo.approvals(r.id);
     const payments = await this.repo.payments(r.id);
+    const outcomes = await this.repo.outcomes(r.id);
+    const decided = [...events].reverse().find((e) => e.toStatus === 'approved');
     const barrierLabels = await this.reference.barrierLabels(locale);
     const routeLines = lines.get(r.id) ?? [];
     const [comparison] = await this.costs.compareMany(
-      [{ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: routeLines }],
+      [{ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: routeLines }],
       locale,
     );
     const roles = ROLE_LABELS[locale];
@@ -78,7 +81,14 @@ export class JustificationDataService {
         fundName: r.fundName,
         submittedAt: r.submittedAt ?? r.createdAt,
         decisionDue: r.decisionDue,
+        committedAmount: moneyString(r.committedAmount),
       },
+      outcomes: outcomes.map((o) => ({ months: o.months, goalReached: o.goalReached, note: o.note })),
+      // the evaluation due: the first 3/6/12-month follow-up not yet recorded, counted from the approval
+      nextFollowUp:
+        decided && (r.status === 'paid' || r.status === 'evaluated')
+          ? followUpSchedule(decided.at, outcomes.map((o) => o.months), this.clock.now()).find((f) => f.state !== 'recorded') ?? null
+          : null,
       comparison,
       history: events.map((e) => ({
         at: e.at,

@@ -87,3 +87,29 @@ describe('buildJustificationModel', () => {
     await expect(built(data).then((m) => [m.payments.table.rows.length, m.payments.table.totalRow])).resolves.toEqual([0, undefined]);
   });
 });
+
+describe('buildJustificationModel: the decision block', () => {
+  it('says who decided when, why, against the deadline, and what is reserved and paid', () => {
+    const m = buildJustificationModel(justificationFixture());
+    expect(m.decision.summary.map((f) => `${f.label}: ${f.value}`)).toEqual([
+      'Besluit: goedgekeurd door Ahmed El Khatib (Gemeente Utrecht) op 3 feb. 2026 14:30',
+      'Reden: Goedkoper dan één week detentie; casusoverleg unaniem.',
+      'Termijn: geen beslistermijn',
+      'Gereserveerd / betaald: € 0,00 / € 3.000,00',
+    ]);
+  });
+
+  it('gives the late hours against the deadline, the evaluation due and the follow-up outcome', () => {
+    const data = justificationFixture();
+    data.request = { ...data.request, decisionDue: '2026-02-03T12:30:00+01:00' };
+    data.nextFollowUp = { months: 6, dueDate: '2026-08-03' };
+    data.outcomes = [{ months: 3, goalReached: 'yes', note: 'Geen nieuwe boetes.' }];
+    const m = buildJustificationModel(data);
+    expect(m.decision.summary.map((f) => `${f.label}: ${f.value}`).slice(2)).toEqual([
+      'Termijn: 2,0 uur na de termijn (3 feb. 2026 12:30)',
+      'Gereserveerd / betaald: € 0,00 / € 3.000,00',
+      'Evaluatie: follow-up na 6 maanden, gepland op 3 aug. 2026',
+      'Follow-up: na 3 maanden: doel bereikt. Geen nieuwe boetes.',
+    ]);
+  });
+});

@@ -5,7 +5,8 @@
 import { Dec } from '../../common/money';
 import type { ComparisonLine } from '../../cost-comparison/comparison.types';
 import type { JustificationData, ReportCatalogueItem } from '../report-data.types';
-import { fill, formatDate, formatDateTime, formatMoney, formatPercent, localiseNumber } from '../report-format';
+import { fill, formatDate, formatDateTime, formatHours, formatMoney, formatPercent, localiseNumber } from '../report-format';
+import { hoursBetween } from '../steering/report-stats';
 import { labelsFor } from '../report-i18n';
 import type { JustificationModel, LabelValue } from '../report-model.types';
 
@@ -134,6 +135,7 @@ export function buildJustificationModel(data: JustificationData): JustificationM
     },
     decision: {
       heading: J.decision,
+      summary: decisionSummary(data),
       approvals: {
         columns: [
           { header: J.colAt, align: 'left', weight: 2.2 },
@@ -176,4 +178,43 @@ export function buildJustificationModel(data: JustificationData): JustificationM
       },
     },
   };
+}
+
+/** The decision at a glance: who decided when and why, on time or late, the money, and the evaluation. */
+function decisionSummary(data: JustificationData): LabelValue[] {
+  const { locale } = data;
+  const L = labelsFor(locale);
+  const J = L.justification;
+  const r = data.request;
+  const money = (v: string) => formatMoney(v, locale);
+  const decided = [...data.history].reverse().find((h) => h.to === 'approved' || h.to === 'rejected');
+  const out: LabelValue[] = [];
+  if (!decided) {
+    out.push({ label: J.decidedBy, value: J.notDecided });
+  } else {
+    const approval = data.approvals.find((a) => a.approverName === decided.actorName);
+    const name = approval ? `${decided.actorName} (${approval.organisationName})` : decided.actorName;
+    out.push({ label: J.decidedBy, value: fill(J.decidedValue, { decision: L.status[decided.to].toLowerCase(), name, at: formatDateTime(decided.at, locale) }) });
+    const comment = data.approvals[data.approvals.length - 1]?.comment;
+    const reason = decided.reason ?? (decided.to === 'approved' ? comment : null);
+    if (reason) out.push({ label: J.decisionReason, value: reason });
+    let timing = J.noDeadline;
+    if (r.decisionDue) {
+      const due = formatDateTime(r.decisionDue, locale);
+      const late = hoursBetween(r.decisionDue, decided.at);
+      timing = late > 0 ? fill(J.lateValue, { late: formatHours(late, locale), due }) : fill(J.onTimeValue, { due });
+    }
+    out.push({ label: J.onTime, value: timing });
+  }
+  const paid = data.payments.reduce((s, p) => s.plus(p.amount), new Dec(0));
+  out.push({ label: J.reservedPaid, value: `${money(r.committedAmount ?? '0.00')} / ${money(paid.toFixed(2))}` });
+  if (data.nextFollowUp) {
+    out.push({ label: J.evaluationDue, value: fill(J.evaluationValue, { months: data.nextFollowUp.months, date: formatDate(data.nextFollowUp.dueDate, locale) }) });
+  }
+  const last = data.outcomes?.[data.outcomes.length - 1];
+  if (last) {
+    const text = fill(J.followUpValue, { months: last.months, goal: J.goal[last.goalReached] ?? last.goalReached });
+    out.push({ label: J.followUp, value: last.note ? `${text}. ${last.note}` : text });
+  }
+  return out;
 }

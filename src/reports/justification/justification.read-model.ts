@@ -61,6 +61,14 @@ export class JustificationReadModel {
     return this.tx.manager;
   }
 
+  /** The recorded follow-ups of a request, oldest first. */
+  outcomes(id: string): Promise<{ months: number; goalReached: 'yes' | 'partly' | 'no'; note: string; at: Date }[]> {
+    return this.m.query(
+      `SELECT months, goal_reached AS "goalReached", note, created_at AS at FROM request_outcomes WHERE request_id = $1 ORDER BY months, created_at`,
+      [id],
+    );
+  }
+
   async justificationRequest(id: string): Promise<JustificationRow | null> {
     const rows: JustificationRow[] = await this.m.query(
       `SELECT r.id, r.fund_id AS "fundId", f.name AS "fundName", r.title, r.justification, r.amount::text AS amount,

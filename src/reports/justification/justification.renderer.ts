@@ -47,7 +47,9 @@ export function renderJustificationPdf(model: JustificationModel): Promise<Buffe
     if (model.route.notes.length) paragraph(ctx, model.route.notes.join(' · '), { size: 7, colour: COLOURS.muted, gapAfter: 2 });
 
     heading(ctx, model.decision.heading, 3);
-    drawTable(ctx, model.decision.approvals, { fontSize: TABLE, dense: true });
+    inlineFacts(ctx, model.decision.summary, SMALL + 0.3);
+    // one approval is in the summary line already; two (the four-eyes tier) get their table
+    if (model.decision.approvals.rows.length > 1) drawTable(ctx, model.decision.approvals, { fontSize: TABLE, dense: true });
     drawTable(ctx, model.decision.history, { fontSize: TABLE, dense: true });
 
     heading(ctx, model.payments.heading, 3);

@@ -6,6 +6,8 @@ import { artifact, ensureSpace, fitLine, group, tagged, typeset, type PdfContext
 import { COLOURS, FONTS, SIZES } from './theme';
 
 /** A heading, kept on one page with at least `keepWith` points of what follows. */
+const outlineParents = new WeakMap<object, PDFKit.PDFOutline>();
+
 export function heading(
   ctx: PdfContext,
   text: string,
@@ -22,6 +24,9 @@ export function heading(
   tagged(ctx, `H${level}`, () => {
     doc.text(text, place.x ?? ctx.left, y, { width: place.width ?? ctx.width, lineGap: 1 });
   });
+  // the PDF outline (bookmarks): chapters, and their sections beneath them
+  if (level === 1) outlineParents.set(doc, doc.outline.addItem(text));
+  else if (level === 2) (outlineParents.get(doc) ?? doc.outline).addItem(text);
   if (level === 1) {
     const ruleY = doc.y + 2;
     artifact(ctx, () => {
@@ -32,6 +37,26 @@ export function heading(
     doc.y += level === 2 ? 3 : 2;
   }
   doc.font(FONTS.regular).fontSize(SIZES.body).fillColor(COLOURS.text);
+}
+
+/** A clickable link (label: URL), tagged as a Link inside its paragraph. */
+export function linkParagraph(ctx: PdfContext, label: string, url: string, size = SIZES.small + 0.5): void {
+  const { doc } = ctx;
+  const text = `${typeset(label)}: `;
+  doc.font(FONTS.regular).fontSize(size);
+  ensureSpace(ctx, doc.heightOfString(text + url, { width: ctx.width }) + 2);
+  const y = doc.y;
+  group(ctx, 'P', () => {
+    tagged(ctx, 'Span', () => {
+      doc.fillColor(COLOURS.text).text(text, ctx.left, y, { width: ctx.width, continued: true, lineGap: SIZES.lineGap });
+    });
+    tagged(ctx, 'Link', () => {
+      doc.fillColor(COLOURS.primary).text(url, { link: url, underline: true, lineGap: SIZES.lineGap });
+    });
+  });
+  doc.x = ctx.left;
+  doc.y += 2;
+  doc.fillColor(COLOURS.text);
 }
 
 export interface ParagraphOptions {

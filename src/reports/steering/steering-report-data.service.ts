@@ -13,6 +13,8 @@ import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData
 import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
 import { bearerOfOrganisationKind } from '../report-data-labels';
 import { dutchDate } from '../../common/dutch-time';
+import { followUpSchedule } from '../../cost-comparison/follow-ups';
+import { toDate } from '../report-format';
 import { ReportPeriod } from '../report-period';
 import { ReportErrors } from '../reports.errors';
 import { ReportFundsReadModel } from '../report-funds.read-model';
@@ -58,7 +60,7 @@ export class SteeringReportDataService {
     const lines = await this.requests.costLines(ids);
     const outcomes = await this.repo.latestOutcomes(ids);
     const comparisons = await this.costs.compareMany(
-      rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, lines: lines.get(r.id) ?? [] })),
+      rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
       locale,
     );
     const outcomeOf = new Map(outcomes.map((o) => [o.requestId, o]));
@@ -66,6 +68,9 @@ export class SteeringReportDataService {
       const outcome = outcomeOf.get(row.id);
       return {
         id: row.id,
+        caseKey: row.caseId,
+        fundId: row.fundId,
+        neighbourhood: row.neighbourhood,
         title: row.title,
         status: row.status,
         amount: moneyString(row.amount),
@@ -84,7 +89,12 @@ export class SteeringReportDataService {
         barriers: row.barriers ?? [],
         justification: row.justification,
         comparison: comparisons[i],
-        realised: outcome ? this.realised(comparisons[i], outcome.lines) : null,
+        realised: outcome ? this.realised(comparisons[i], outcome.lines, outcome.months) : null,
+        goalReached: outcome?.goalReached ?? null,
+        followUps:
+          (row.status === 'paid' || row.status === 'evaluated') && row.decidedAt
+            ? followUpSchedule(row.decidedAt, outcome?.recordedMonths ?? [], toDate(generatedAt))
+            : [],
       };
     });
     const catalogueIds = [...lines.values()].flat().map((l) => l.costItemId);
@@ -119,9 +129,9 @@ export class SteeringReportDataService {
   }
 
   /** Estimate against follow-up; an outcome that no longer matches the route is left out, not fatal. */
-  private realised(comparison: Comparison, lines: OutcomeLine[]): { estimated: string; realised: string } | null {
+  private realised(comparison: Comparison, lines: OutcomeLine[], months: number): { estimated: string; realised: string } | null {
     try {
-      const r = this.costs.realised(comparison, { lines });
+      const r = this.costs.realised(comparison, { lines, months });
       return { estimated: r.estimated, realised: r.realised };
     } catch (e) {
       if (e instanceof DomainError) return null;

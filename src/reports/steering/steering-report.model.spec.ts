@@ -14,7 +14,7 @@ describe('buildSteeringReportModel', () => {
   it('formats the cover with period, price year and Amsterdam generation time', async () => {
     await expect(built().then((m) => m.cover.facts)).resolves.toEqual([
       { label: 'Fonds', value: 'Doorbraakfonds Utrecht Noordwest 2026' },
-      { label: 'Periode', value: '1 jan. 2026 – 22 nov. 2026' },
+      { label: 'Periode', value: '1 jan. 2026 – 22 nov. 2026 (stand per 22 nov. 2026; de periode loopt nog)' },
       { label: 'Prijspeil', value: '2026' },
       { label: 'Gegenereerd', value: '22 nov. 2026 14:05' },
     ]);
@@ -42,6 +42,34 @@ describe('buildSteeringReportModel', () => {
       ['Bestedingsgraad', '32,2%'],
       ['Verstreken looptijd', '89,2%'],
     ]);
+  });
+
+  it('shows the balances at the end of a past period, not today\'s, and says "stand per"', async () => {
+    const data = steeringFixture();
+    data.period = { from: '2026-01-01', to: '2026-06-30' };
+    data.burnDown = [
+      { date: '2026-03-31', committed: '1000.00', spent: '500.00', available: '48500.00' },
+      { date: '2026-06-30', committed: '2000.00', spent: '3000.00', available: '45000.00' },
+    ];
+    await expect(built(data).then((m) => [m.keyFigures.asOf, ...m.keyFigures.figures.slice(0, 4).map((f) => f.value)])).resolves.toEqual([
+      'Stand per 30 jun. 2026', '€ 50.000,00', '€ 2.000,00', '€ 3.000,00', '€ 45.000,00',
+    ]);
+  });
+
+  it('compares the funds side by side when the report covers several, and not for one', async () => {
+    const data = steeringFixture();
+    const first = data.funds[0];
+    data.funds = [first, { ...first, id: 'fund-2', name: 'Tweede fonds', budget: '1000.00', spent: '0.00', contributions: [] }];
+    data.requests = data.requests.map((r) => ({ ...r, fundId: first.id }));
+    await expect(built(data).then((m) => m.keyFigures.funds?.rows.map((r) => [r[0], r[3], r[5]]))).resolves.toEqual([
+      ['Doorbraakfonds Utrecht Noordwest 2026', '5', '€ 3,17'],
+      ['Tweede fonds', '0', '–'],
+    ]);
+    await expect(built().then((m) => m.keyFigures.funds)).resolves.toBeNull();
+  });
+
+  it('says "stand per" today for a running period', async () => {
+    await expect(built().then((m) => m.keyFigures.asOf)).resolves.toBe('Stand per 22 nov. 2026');
   });
 
   it('flags underspend when the spending rate lags the elapsed period by more than 25 points', async () => {
@@ -85,6 +113,20 @@ describe('buildSteeringReportModel', () => {
       ['Opgelost zonder geld', '1'],
       ['Achteraf verantwoord (eigen mandaat)', '2'],
       ['Spoedaanvragen', '2'],
+      // fixtures without a case key count every granted request as its own person
+      ['Unieke personen (casussen) met toegekende aanvragen', '5'],
+    ]);
+  });
+
+  it('counts a person with two granted requests once, per neighbourhood', async () => {
+    const data = steeringFixture();
+    data.requests = data.requests.map((r, i) => ({ ...r, caseKey: i < 2 ? 'case-a' : `case-${i}`, neighbourhood: i < 2 || i % 2 === 0 ? 'Zuilen' : 'Overvecht' }));
+    await expect(built(data).then((m) => [m.requests.counts.rows.at(-1), m.requests.neighbourhoods.rows])).resolves.toEqual([
+      ['Unieke personen (casussen) met toegekende aanvragen', '4'],
+      [
+        ['Zuilen', '3', '4'],
+        ['Overvecht', '1', '1'],
+      ],
     ]);
   });
 
@@ -146,33 +188,36 @@ describe('buildSteeringReportModel', () => {
     data.requests[0] = { ...data.requests[0], paidAmount: '2750.00' };
     await expect(built(data).then((m) => m.appendix.table.rows[0].slice(3))).resolves.toEqual([
       '€ 2.750,00',
-      '€ 45.926,16',
-      '16,70',
+      '€ 33.066,84',
+      '12,02',
     ]);
   });
 
   it('compares maatwerk spending with the avoided cost of the conventional route', async () => {
     await expect(built().then((m) => m.comparison.figures.map((f) => [f.label, f.value, f.note ?? '']))).resolves.toEqual([
       ['Maatwerkuitgaven', '€ 16.100,00', ''],
-      ['Vermeden kosten (centraal)', '€ 70.910,24', ''],
-      ['Bandbreedte vermeden kosten', '€ 51.397,80 – € 90.422,70', ''],
-      ['Vermeden per uitgegeven euro', '€ 4,40', ''],
-      ['Netto baat', '€ 54.810,24', 'bandbreedte € 35.297,80 tot € 74.322,70'],
-      ['Fiscaal / maatschappelijk', '€ 70.910,24 / € 0,00', ''],
+      // net of deadweight 10 % and attribution 80 %: 70.910,24 gross, line by line × 0,72
+      ['Vermeden kosten (netto, centraal)', '€ 51.055,38', 'Schatting aanvragers (bruto): € 70.910,24'],
+      ['Bandbreedte vermeden kosten', '€ 37.006,42 – € 65.104,36', ''],
+      ['Vermeden per uitgegeven euro', '€ 3,17', ''],
+      ['Netto baat', '€ 34.955,38', 'bandbreedte € 20.906,42 tot € 49.004,36'],
+      ['Fiscaal / maatschappelijk', '€ 48.463,38 / € 2.592,00', ''],
+      ['Waarvan geld vrijkomt', '€ 12.283,44', ''],
     ]);
   });
 
   it('puts who pays next to who benefits, splitting maatwerk cost pro rata to contributions', async () => {
     await expect(built().then((m) => [m.comparison.whoPays.rows, m.comparison.whoPays.totalRow])).resolves.toEqual([
       [
-        ['Justitie (DJI)', '€ 0,00', '€ 0,00', '€ 35.511,36', '€ 35.511,36'],
-        ['Gemeente', '€ 25.000,00', '€ 8.050,00', '€ 25.069,11', '€ 17.019,11'],
-        ['Zorgverzekeraar', '€ 10.000,00', '€ 3.220,00', '€ 4.414,97', '€ 1.194,97'],
-        ['Woningcorporatie', '€ 5.000,00', '€ 1.610,00', '€ 3.600,00', '€ 1.990,00'],
-        ['Politie', '€ 5.000,00', '€ 1.610,00', '€ 2.314,80', '€ 704,80'],
-        ['Zorgaanbieder', '€ 5.000,00', '€ 1.610,00', '€ 0,00', '-€ 1.610,00'],
+        ['Justitie (DJI)', '€ 0,00', '€ 0,00', '€ 25.568,18', '€ 19.176,14 – € 31.960,23', '€ 25.568,18'],
+        ['Gemeente', '€ 25.000,00', '€ 8.050,00', '€ 18.049,76', '€ 12.840,05 – € 23.259,48', '€ 9.999,76'],
+        ['Zorgverzekeraar', '€ 10.000,00', '€ 3.220,00', '€ 3.178,78', '€ 2.860,90 – € 3.496,66', '-€ 41,22'],
+        ['Samenleving', '€ 0,00', '€ 0,00', '€ 2.592,00', '€ 1.296,00 – € 3.888,00', '€ 2.592,00'],
+        ['Politie', '€ 5.000,00', '€ 1.610,00', '€ 1.666,66', '€ 833,33 – € 2.499,99', '€ 56,66'],
+        ['Woningcorporatie', '€ 5.000,00', '€ 1.610,00', '€ 0,00', '€ 0,00 – € 0,00', '-€ 1.610,00'],
+        ['Zorgaanbieder', '€ 5.000,00', '€ 1.610,00', '€ 0,00', '€ 0,00 – € 0,00', '-€ 1.610,00'],
       ],
-      ['Totaal', '€ 50.000,00', '€ 16.100,00', '€ 70.910,24', '€ 54.810,24'],
+      ['Totaal', '€ 50.000,00', '€ 16.100,00', '€ 51.055,38', '€ 37.006,42 – € 65.104,36', '€ 34.955,38'],
     ]);
   });
 
@@ -183,6 +228,7 @@ describe('buildSteeringReportModel', () => {
       '€ 0,00',
       '€ 8.050,01',
       '€ 3.220,00',
+      '€ 0,00',
       '€ 1.610,00',
       '€ 1.610,00',
       '€ 1.610,00',
@@ -191,7 +237,7 @@ describe('buildSteeringReportModel', () => {
 
   it('sets estimates against realised avoided cost where follow-up exists', async () => {
     await expect(built().then((m) => [m.realised.figures.map((f) => f.value), m.realised.table.rows])).resolves.toEqual([
-      ['2', '€ 53.399,91', '€ 48.973,75', '91,7%'],
+      ['2', '€ 53.399,91', '€ 48.973,75', '91,7%', '–', '0', '–'],
       [
         ['Jaarabonnement NS voor meneer die in de trein „vergadert”', '€ 45.926,16', '€ 41.500,00', '-€ 4.426,16'],
         ['Huurachterstand aflossen om uithuiszetting te voorkomen', '€ 7.473,75', '€ 7.473,75', '€ 0,00'],
@@ -221,10 +267,10 @@ describe('buildSteeringReportModel', () => {
       quote: expect.stringMatching(/^„Meneer is ervan overtuigd .* alleen een uitkering\.”$/),
       figures: [
         { label: 'Maatwerkuitgaven', value: '€ 3.000,00' },
-        { label: 'Vermeden kosten (centraal)', value: '€ 45.926,16' },
-        { label: 'Bandbreedte vermeden kosten', value: '€ 33.865,92 – € 57.986,40' },
-        { label: 'Netto baat', value: '€ 42.926,16' },
-        { label: 'Vermeden per uitgegeven euro', value: '€ 15,31' },
+        { label: 'Vermeden kosten (netto, centraal)', value: '€ 33.066,84' },
+        { label: 'Bandbreedte vermeden kosten', value: '€ 24.383,47 – € 41.750,22' },
+        { label: 'Netto baat', value: '€ 30.066,84' },
+        { label: 'Vermeden per uitgegeven euro', value: '€ 11,02' },
       ],
       routeLines: [
         '120 × Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs), kans 80%: € 35.511,36',
@@ -237,8 +283,8 @@ describe('buildSteeringReportModel', () => {
   it('shows at most three vignettes, ordered by net benefit', async () => {
     await expect(built().then((m) => m.vignettes.items.map((v) => v.title))).resolves.toEqual([
       'Jaarabonnement NS voor meneer die in de trein „vergadert”',
-      'Tijdelijke woonunit voor zes maanden (café-bovenwoning niet meer beschikbaar)',
       'Huurachterstand aflossen om uithuiszetting te voorkomen',
+      'Tijdelijke woonunit voor zes maanden (café-bovenwoning niet meer beschikbaar)',
     ]);
   });
 
@@ -248,18 +294,18 @@ describe('buildSteeringReportModel', () => {
     await expect(built(data).then((m) => JSON.stringify(m).includes('Sanne'))).resolves.toBe(false);
   });
 
-  it('lists every request of the period in the appendix', async () => {
+  it('lists the requests of the period in the appendix, highest net avoided cost first', async () => {
     await expect(built().then((m) => m.appendix.table.rows.map((r) => `${r[0]} | ${r[2]} | ${r[5]}`))).resolves.toEqual([
-      'Jaarabonnement NS voor meneer die in de trein „vergadert” | Betaald | 15,31',
-      'Huurachterstand aflossen om uithuiszetting te voorkomen | Betaald | 3,11',
-      'Koelkast en kookplaat voor zelfstandig wonen na opname | Goedgekeurd | 1,23',
-      'Tijdelijke woonunit voor zes maanden (café-bovenwoning niet meer beschikbaar) | Goedgekeurd | 1,69',
-      'Fiets en slot om zelf naar de dagbesteding te gaan | Betaald | 1,29',
-      'Opslag van de inboedel tijdens de verhuizing | Afgewezen | 0,50',
-      'Cursus budgetteren met een maatje | Ingetrokken | 0,00',
-      'Opvang van de hond tijdens een crisisopname | Geannuleerd | 1,17',
+      'Jaarabonnement NS voor meneer die in de trein „vergadert” | Betaald | 11,02',
+      'Tijdelijke woonunit voor zes maanden (café-bovenwoning niet meer beschikbaar) | Goedgekeurd | 1,21',
+      'Huurachterstand aflossen om uithuiszetting te voorkomen | Betaald | 2,24',
+      'Opvang van de hond tijdens een crisisopname | Geannuleerd | 0,84',
+      'Koelkast en kookplaat voor zelfstandig wonen na opname | Goedgekeurd | 0,89',
       'Buurtbemiddeling in plaats van politie-inzet | Ingetrokken | –',
-      'Taxi naar de GGZ-intake (spoed) | Ingediend | 1,55',
+      'Fiets en slot om zelf naar de dagbesteding te gaan | Betaald | 0,93',
+      'Opslag van de inboedel tijdens de verhuizing | Afgewezen | 0,36',
+      'Taxi naar de GGZ-intake (spoed) | Ingediend | 1,12',
+      'Cursus budgetteren met een maatje | Ingetrokken | 0,00',
     ]);
   });
 
@@ -274,6 +320,8 @@ describe('buildSteeringReportModel', () => {
         'Casusoverleg met zes professionals (case_meeting, v1)',
         '€ 1.500,00',
         'geen jaar',
+        '€ 1.500,00',
+        'capaciteit',
         'Gemiddeld',
         "ZonMw-projectaanvraag 'Thuis in Zuidoost' (gemeente 's-Hertogenbosch e.a.): 'Casuïstiekvergaderingen met 6 man kosten 1500 euro per keer'",
       ],

@@ -8,12 +8,14 @@ import { AWAITING_DECISION } from '../../requests/request-state';
 import type { MandateTier, SteeringReportData } from '../report-data.types';
 import { barChart, burnDownChart, decisionHistogram } from './report-charts';
 import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from '../report-format';
-import type { KeyFigure, SteeringReportModel, TableModel } from '../report-model.types';
+import type { KeyFigure, ReportAttachment, SteeringReportModel, TableModel } from '../report-model.types';
 import { byAmountDesc, elapsedShare, hoursBetween, median, percentile, ratioOf, shareOf, sumBy } from './report-stats';
 import { steeringContext, type SteeringContext } from './steering-report.context';
 import {
   appendixSection,
   barriersSection,
+  csvOf,
+  requestsAttachment,
   comparisonSection,
   methodologySection,
   realisedSection,
@@ -23,6 +25,9 @@ import {
 /** Underspend is flagged when the spending rate lags the elapsed share of the period by more than this. */
 const UNDERSPEND_LAG = new Dec('0.25');
 const TIERS: MandateTier[] = ['requester', 'single', 'double'];
+/** Overdue requests listed in the PDF; the complete list is attached as a CSV. */
+const MAX_OVERDUE_ROWS = 15;
+const OVERDUE_FILE = 'te-laat.csv';
 
 export function buildSteeringReportModel(data: SteeringReportData): SteeringReportModel {
   const ctx = steeringContext(data);
@@ -34,6 +39,9 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
   const priceYear = data.requests.find((r) => r.comparison)?.comparison.priceYear ?? toDate(data.generatedAt).getUTCFullYear();
   const keyFigures = keyFiguresSection(ctx);
   const speed = speedSection(ctx);
+  // a period that has not ended yet shows the figures as of today, and says so
+  const today = formatDate(data.generatedAt, locale);
+  const running = toDate(data.generatedAt).toISOString().slice(0, 10) <= data.period.to;
 
   return {
     meta: {
@@ -51,7 +59,7 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
       title: S.title,
       facts: [
         { label: data.funds.length > 1 ? S.funds : S.fund, value: fundNames },
-        { label: S.period, value: periodLabel },
+        { label: S.period, value: running ? `${periodLabel} (${fill(S.asOfRunning, { date: today })})` : periodLabel },
         { label: S.priceYear, value: String(priceYear) },
         { label: S.generated, value: generated },
         ...(data.checkpoint ? [{ label: S.checkpoint, value: data.checkpoint }] : []),
@@ -70,6 +78,7 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
     vignettes: vignettesSection(ctx),
     appendix: appendixSection(ctx),
     methodology: methodologySection(ctx),
+    attachments: [requestsAttachment(ctx), speed.attachment],
   };
 }
 
@@ -78,17 +87,21 @@ function summary(ctx: SteeringContext, medianLabel: string, urgentShare: string,
   const { totals, data } = ctx;
   const ratio = ratioOf(totals.central, totals.cost);
   const lines = [
-    fill(S.summaryRequests, {
+    fill(ctx.funded.length === 1 ? S.summaryRequestsOne : S.summaryRequests, {
       total: formatCount(ctx.requests.length, data.locale),
       funded: formatCount(ctx.funded.length, data.locale),
       cost: ctx.money(totals.cost),
     }),
-    fill(S.summaryAvoided, { central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high) }),
+    fill(S.summaryAvoided, {
+      central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high), gross: ctx.money(totals.gross.central),
+    }),
     fill(S.summaryRatio, {
       ratio: ratio === null ? ctx.L.none : ctx.money(ratio),
       net: ctx.money(totals.central.minus(totals.cost)),
     }),
-    fill(S.summarySpeed, { median: medianLabel, urgentShare }),
+    fill(S.summaryNotBudget, { cash: ctx.money(totals.cash) }),
+    // no urgent decisions: no share to report, rather than "– van de spoedaanvragen"
+    urgentShare === ctx.L.none ? fill(S.summarySpeedNoUrgent, { median: medianLabel }) : fill(S.summarySpeed, { median: medianLabel, urgentShare }),
   ];
   if (underspend) lines.push(S.summaryUnderspend);
   return lines;
@@ -100,10 +113,14 @@ function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigure
   const locale = data.locale;
   const total = (pick: (f: SteeringReportData['funds'][number]) => string) =>
     data.funds.reduce((s, f) => s.plus(pick(f)), new Dec(0));
-  const budget = total((f) => f.budget);
-  const committed = total((f) => f.committed);
-  const spent = total((f) => f.spent);
-  const available = total((f) => f.available);
+  // A period that has ended shows the balances at its end (the burn-down adds up the journal to
+  // that day), not today's; a running period shows today's and says "stand per".
+  const ended = data.period.to < toDate(data.generatedAt).toISOString().slice(0, 10);
+  const atEnd = ended ? [...data.burnDown].sort((a, b) => a.date.localeCompare(b.date)).at(-1) : undefined;
+  const committed = atEnd ? new Dec(atEnd.committed) : total((f) => f.committed);
+  const spent = atEnd ? new Dec(atEnd.spent) : total((f) => f.spent);
+  const available = atEnd ? new Dec(atEnd.available) : total((f) => f.available);
+  const budget = atEnd ? committed.plus(spent).plus(available) : total((f) => f.budget);
   const rate = shareOf(committed.plus(spent), budget);
   const from = data.funds.map((f) => f.periodStart).sort()[0] ?? data.period.from;
   const to = data.funds.map((f) => f.periodEnd).sort().reverse()[0] ?? data.period.to;
@@ -132,8 +149,11 @@ function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigure
   ];
   return {
     heading: S.keyFigures,
+    asOf: fill(S.asOf, { date: formatDate(atEnd ? data.period.to : data.generatedAt, locale) }),
     figures,
     pace: { text: fill(underspend ? S.underspend : S.onTrack, { rate: rateLabel, elapsed: elapsedLabel }), underspend },
+    fundsHeading: S.fundComparison,
+    funds: data.funds.length > 1 ? fundComparison(ctx) : null,
     contributionsHeading: S.contributions,
     contributions: {
       columns: [
@@ -176,7 +196,20 @@ function requestsSection(ctx: SteeringContext): SteeringReportModel['requests'] 
     [S.countWithoutMoney, requests.filter((r) => r.solvedWithoutMoney).length],
     [S.countRetroactive, requests.filter((r) => r.retroactive).length],
     [S.countUrgent, requests.filter((r) => r.urgent).length],
+    [S.countPeople, new Set(ctx.funded.map((f) => f.request.caseKey ?? f.request.id)).size],
   ];
+  // unique people (cases) helped, per neighbourhood: a person with three requests counts once
+  const perNeighbourhood = new Map<string, { people: Set<string>; requests: number }>();
+  for (const f of ctx.funded) {
+    const key = f.request.neighbourhood ?? L.none;
+    const entry = perNeighbourhood.get(key) ?? { people: new Set<string>(), requests: 0 };
+    entry.people.add(f.request.caseKey ?? f.request.id);
+    entry.requests += 1;
+    perNeighbourhood.set(key, entry);
+  }
+  const neighbourhoods = [...perNeighbourhood]
+    .sort((a, b) => b[1].people.size - a[1].people.size || a[0].localeCompare(b[0], 'nl'))
+    .map(([name, v]) => [name, n(v.people.size), n(v.requests)]);
   return {
     heading: S.requests,
     counts: {
@@ -203,6 +236,15 @@ function requestsSection(ctx: SteeringContext): SteeringReportModel['requests'] 
       }),
       emptyText: L.none,
     },
+    neighbourhoods: {
+      columns: [
+        { header: S.colNeighbourhood, align: 'left', weight: 4 },
+        { header: S.colPeople, align: 'right', weight: 2 },
+        { header: S.colFundedRequests, align: 'right', weight: 2 },
+      ],
+      rows: neighbourhoods,
+      emptyText: L.none,
+    },
   };
 }
 
@@ -210,6 +252,7 @@ function speedSection(ctx: SteeringContext): {
   section: SteeringReportModel['speed'];
   medianLabel: string;
   urgentShareLabel: string;
+  attachment: ReportAttachment;
 } {
   const { L, requests, data } = ctx;
   const S = L.steering;
@@ -232,9 +275,19 @@ function speedSection(ctx: SteeringContext): {
   const urgentTotal = urgentDecided.length + urgentLate;
   const medianLabel = med === null ? L.none : formatHours(med, locale);
   const urgentShareLabel = urgentTotal === 0 ? L.none : formatPercent(shareOf(urgentInTime.length, urgentTotal), locale);
+  const shownOverdue = overdue.slice(0, MAX_OVERDUE_ROWS);
+  const attachment = {
+    name: OVERDUE_FILE,
+    description: S.overdue,
+    csv: csvOf(
+      ['id', 'title', 'organisation', 'urgent', 'decision_due', 'hours_overdue'],
+      overdue.map(({ r, late }) => [r.id, r.title, r.organisationName, String(r.urgent), toDate(r.decisionDue as Date | string).toISOString(), late.toFixed(1)]),
+    ),
+  };
   return {
     medianLabel,
     urgentShareLabel,
+    attachment,
     section: {
       heading: S.speed,
       intro: S.speedIntro,
@@ -257,7 +310,7 @@ function speedSection(ctx: SteeringContext): {
           { header: S.colDue, align: 'right', weight: 2.4 },
           { header: S.colOverdue, align: 'right', weight: 2.4 },
         ],
-        rows: overdue.map(({ r, late }) => [
+        rows: shownOverdue.map(({ r, late }) => [
           r.title,
           r.organisationName,
           formatDateTime(r.decisionDue as Date | string, locale),
@@ -265,6 +318,10 @@ function speedSection(ctx: SteeringContext): {
         ]),
         emptyText: S.noOverdue,
       },
+      overdueNote:
+        overdue.length > shownOverdue.length
+          ? fill(S.overdueTop, { shown: formatCount(shownOverdue.length, locale), total: formatCount(overdue.length, locale), file: OVERDUE_FILE })
+          : null,
     },
   };
 }
@@ -304,5 +361,30 @@ function spendingSection(ctx: SteeringContext): SteeringReportModel['spending'] 
     byLifeDomain: costTable(ctx, S.colLifeDomain, domains),
     byOrganisationHeading: S.byOrganisation,
     byOrganisation: costTable(ctx, S.colOrganisation, organisations),
+  };
+}
+
+/** The funds side by side: budget, spending, granted requests, net avoided cost and ratio. */
+function fundComparison(ctx: SteeringContext): TableModel {
+  const { data, L } = ctx;
+  const S = L.steering;
+  const locale = data.locale;
+  return {
+    columns: [
+      { header: S.fund, align: 'left', weight: 4 },
+      { header: S.budget, align: 'right', weight: 2.2 },
+      { header: S.spent, align: 'right', weight: 2.2 },
+      { header: S.colFundedRequests, align: 'right', weight: 1.6 },
+      { header: S.avoidedCentral, align: 'right', weight: 2.4 },
+      { header: S.ratio, align: 'right', weight: 1.8 },
+    ],
+    rows: data.funds.map((f) => {
+      const funded = ctx.funded.filter((x) => x.request.fundId === f.id);
+      const cost = funded.reduce((s, x) => s.plus(x.cost), new Dec(0));
+      const avoided = funded.reduce((s, x) => s.plus(x.central), new Dec(0));
+      const ratio = ratioOf(avoided, cost);
+      return [f.name, ctx.money(f.budget), ctx.money(f.spent), formatCount(funded.length, locale), ctx.money(avoided), ratio === null ? L.none : ctx.money(ratio)];
+    }),
+    emptyText: L.none,
   };
 }

@@ -14,6 +14,10 @@ export interface LatestOutcomeRow {
   requestId: string;
   lines: OutcomeLine[];
   solvedWithoutMoney: boolean;
+  months: number;
+  goalReached: 'yes' | 'partly' | 'no';
+  /** every follow-up moment recorded for the request */
+  recordedMonths: number[];
 }
 
 /** Net movement of one account kind on one day, summed over the selected funds. */
@@ -50,7 +54,8 @@ export class SteeringReportReadModel {
   latestOutcomes(requestIds: readonly string[]): Promise<LatestOutcomeRow[]> {
     if (requestIds.length === 0) return Promise.resolve([]);
     return this.m.query(
-      `SELECT DISTINCT ON (request_id) request_id AS "requestId", lines, solved_without_money AS "solvedWithoutMoney"
+      `SELECT DISTINCT ON (request_id) request_id AS "requestId", lines, solved_without_money AS "solvedWithoutMoney",
+              months, goal_reached AS "goalReached", array_agg(months) OVER (PARTITION BY request_id) AS "recordedMonths"
          FROM request_outcomes
         WHERE request_id = ANY($1::uuid[])
         ORDER BY request_id, months DESC, created_at DESC`,

@@ -5,7 +5,7 @@
 import { artifact, createReportDocument, finishDocument, group, newPage, tagged, typeset, type PdfContext } from '../pdf/document';
 import { chartHeight, histogram, horizontalBarChart, lineChart, pairedBarChart } from '../pdf/charts';
 import { drawTable, measureTable } from '../pdf/table';
-import { callout, heading, keyFigures, labelValues, paragraph } from '../pdf/text';
+import { callout, heading, keyFigures, labelValues, linkParagraph, paragraph } from '../pdf/text';
 import { COLOURS, FONTS, SIZES } from '../pdf/theme';
 import type { SteeringReportModel, Vignette } from '../report-model.types';
 
@@ -90,9 +90,14 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
   newPage(ctx);
   group(ctx, 'Sect', () => {
     heading(ctx, k.heading, 1);
+    paragraph(ctx, k.asOf, { size: SIZES.small + 0.5, colour: COLOURS.muted, gapAfter: 4 });
     keyFigures(ctx, k.figures);
     callout(ctx, k.pace.text, k.pace.underspend ? 'warning' : 'positive');
     lineChart(ctx, k.burnDown);
+    if (k.funds) {
+      heading(ctx, k.fundsHeading, 2, measureTable(ctx, k.funds));
+      drawTable(ctx, k.funds);
+    }
     heading(ctx, k.contributionsHeading, 2, measureTable(ctx, k.contributions));
     drawTable(ctx, k.contributions);
   });
@@ -102,6 +107,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     heading(ctx, r.heading, 1, measureTable(ctx, r.counts));
     drawTable(ctx, r.counts);
     drawTable(ctx, r.tiers);
+    drawTable(ctx, r.neighbourhoods);
   });
 
   const s = model.speed;
@@ -112,6 +118,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     histogram(ctx, s.histogram, 100);
     heading(ctx, s.overdueHeading, 2, measureTable(ctx, s.overdue));
     drawTable(ctx, s.overdue);
+    if (s.overdueNote) paragraph(ctx, s.overdueNote, { size: SIZES.small, colour: COLOURS.muted });
   });
 
   const sp = model.spending;
@@ -132,7 +139,13 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     pairedBarChart(ctx, c.chart);
     heading(ctx, c.whoPaysHeading, 2, measureTable(ctx, c.whoPays) + 40);
     paragraph(ctx, c.whoPaysIntro, { size: SIZES.small + 0.5, colour: COLOURS.muted });
-    drawTable(ctx, c.whoPays);
+    // six money columns: a smaller size keeps amounts and ranges on one line
+    drawTable(ctx, c.whoPays, { fontSize: 7.2 });
+    callout(ctx, c.cashNote, 'normal');
+    heading(ctx, c.sensitivityHeading, 2, measureTable(ctx, c.sensitivity) + 30);
+    paragraph(ctx, c.sensitivityIntro, { size: SIZES.small + 0.5, colour: COLOURS.muted });
+    drawTable(ctx, c.sensitivity);
+    drawTable(ctx, c.byConfidence);
   });
 
   const re = model.realised;
@@ -164,6 +177,7 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
   group(ctx, 'Sect', () => {
     heading(ctx, a.heading, 1);
     paragraph(ctx, a.intro, { size: SIZES.small + 0.5, colour: COLOURS.muted });
+    if (a.note) paragraph(ctx, a.note, { size: SIZES.small + 0.5, colour: COLOURS.muted });
     drawTable(ctx, a.table, { fontSize: 7.8 });
   });
 
@@ -179,7 +193,16 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     heading(ctx, m.catalogueHeading, 2, 120);
     // sources are what an auditor follows up: room for the longest one in the catalogue, URL included
     drawTable(ctx, m.catalogue, { fontSize: 7.4, maxLines: 16 });
+    if (m.links.length) {
+      heading(ctx, m.linksHeading, 2);
+      for (const link of m.links) linkParagraph(ctx, link.label, link.url);
+    }
   });
+
+  // the complete lists, as files inside the PDF (the tables show the top N)
+  for (const file of model.attachments) {
+    ctx.doc.file(Buffer.from(file.csv, 'utf8'), { name: file.name, type: 'text/csv', description: file.description });
+  }
 
   return finishDocument(ctx, model.meta, { skipFirstPage: true });
 }

@@ -3,9 +3,11 @@
  */
 import { allocateLargestRemainder, Dec, roundMoney } from '../../common/money';
 import type { Confidence } from '../../cost-comparison/comparison.types';
+import { DEFAULT_METHOD } from '../../cost-comparison/method';
+import { sensitivity } from '../../cost-comparison/sensitivity';
 import { pairedBarChart } from './report-charts';
 import { fill, formatCount, formatPercent, formatRatio, localiseNumber, toDate, truncateWords } from '../report-format';
-import type { KeyFigure, SteeringReportModel, Vignette } from '../report-model.types';
+import type { KeyFigure, ReportAttachment, SteeringReportModel, TableModel, Vignette } from '../report-model.types';
 import { byAmountDesc, maatwerkCost, ratioOf, shareOf, sumBy } from './report-stats';
 import type { FundedRequest, SteeringContext } from './steering-report.context';
 
@@ -13,6 +15,9 @@ const MAX_REALISED_ROWS = 15;
 const MAX_BARRIERS = 10;
 const MAX_VIGNETTES = 3;
 const VIGNETTE_QUOTE_CHARS = 650;
+/** Requests in Appendix A; the complete list is attached to the PDF as a CSV. */
+export const MAX_APPENDIX_ROWS = 50;
+export const APPENDIX_FILE = 'aanvragen.csv';
 
 /** "Avoided per euro spent" reads as an amount: € 15,31. */
 function ratioOrNone(ctx: SteeringContext, ratio: Dec | null): string {
@@ -24,9 +29,11 @@ export function comparisonSection(ctx: SteeringContext, priceYear: number): Stee
   const { totals } = ctx;
   const net = totals.central.minus(totals.cost);
   const ratio = ratioOf(totals.central, totals.cost);
+  const method = ctx.funded[0]?.request.comparison.method ?? DEFAULT_METHOD;
+  const pct = (v: string) => formatPercent(new Dec(v), ctx.data.locale);
   const figures: KeyFigure[] = [
     { label: S.maatwerk, value: ctx.money(totals.cost) },
-    { label: S.avoidedCentral, value: ctx.money(totals.central) },
+    { label: S.avoidedCentral, value: ctx.money(totals.central), note: `${S.avoidedGross}: ${ctx.money(totals.gross.central)}` },
     { label: S.range, value: `${ctx.money(totals.low)} – ${ctx.money(totals.high)}` },
     { label: S.ratio, value: ratioOrNone(ctx, ratio) },
     {
@@ -36,7 +43,10 @@ export function comparisonSection(ctx: SteeringContext, priceYear: number): Stee
       tone: net.greaterThan(0) ? 'positive' : 'warning',
     },
     { label: S.fiscalSocietal, value: `${ctx.money(totals.fiscal)} / ${ctx.money(totals.societal)}` },
+    { label: S.cashFreed, value: ctx.money(totals.cash) },
   ];
+  const effect = (e: 'cash' | 'capacity' | 'none') =>
+    ctx.funded.reduce((sum, f) => sum.plus(f.request.comparison.avoidedNetByBudgetEffect[e].central), new Dec(0));
   const perDomain = [...sumBy(ctx.funded, (f) => f.request.lifeDomain, (f) => f.cost)].map(([key, v]) => ({
     label: ctx.lifeDomain(key),
     a: v.sum,
@@ -45,12 +55,67 @@ export function comparisonSection(ctx: SteeringContext, priceYear: number): Stee
   perDomain.sort(byAmountDesc((g) => g.b, (g) => g.label));
   return {
     heading: S.comparison,
-    intro: fill(S.comparisonIntro, { year: priceYear }),
+    intro: fill(S.comparisonIntro, {
+      year: priceYear,
+      deadweight: pct(method.deadweight),
+      attribution: pct(method.attribution),
+      dropOff: pct(method.dropOff),
+      rate: pct(method.discountRate),
+      horizon: method.horizonYears,
+    }),
     figures,
     chart: pairedBarChart(S.pairedChart, S.pairedChartAlt, [S.seriesMaatwerk, S.seriesAvoided], perDomain, ctx.data.locale),
     whoPaysHeading: S.whoPays,
     whoPaysIntro: S.whoPaysIntro,
     whoPays: whoPaysTable(ctx),
+    cashNote: fill(S.cashNote, { cash: ctx.money(effect('cash')), capacity: ctx.money(effect('capacity')), none: ctx.money(effect('none')) }),
+    sensitivityHeading: S.sensitivity,
+    sensitivityIntro: S.sensitivityIntro,
+    ...sensitivityTables(ctx),
+  };
+}
+
+/** Scenarios, the result without the largest case, and the avoided cost per confidence class. */
+function sensitivityTables(ctx: SteeringContext): { sensitivity: TableModel; byConfidence: TableModel } {
+  const S = ctx.L.steering;
+  const locale = ctx.data.locale;
+  const sens = sensitivity(
+    ctx.funded.map((f) => ({ caseId: f.request.caseKey ?? f.request.id, comparison: f.request.comparison, maatwerkCost: f.cost.toFixed(2) })),
+  );
+  const row = (label: string, sc: { avoidedNet: string; netBenefit: string; ratio: string | null }) => [
+    label, ctx.money(sc.avoidedNet), ctx.money(sc.netBenefit), sc.ratio === null ? ctx.L.none : ctx.money(sc.ratio),
+  ];
+  const rows = [
+    row(S.scenarioLow, sens.scenarios.low),
+    row(S.scenarioCentral, sens.scenarios.central),
+    row(S.scenarioHigh, sens.scenarios.high),
+  ];
+  const w = sens.withoutLargestCase;
+  if (w) rows.push(row(fill(S.scenarioWithoutLargest, { share: w.shareOfAvoided === null ? ctx.L.none : formatPercent(new Dec(w.shareOfAvoided), locale) }), w));
+  return {
+    sensitivity: {
+      columns: [
+        { header: S.colScenario, align: 'left', weight: 4.4 },
+        { header: S.avoidedCentral, align: 'right', weight: 2.4 },
+        { header: S.colNetBenefit, align: 'right', weight: 2.4 },
+        { header: S.ratio, align: 'right', weight: 2 },
+      ],
+      rows,
+      emptyText: ctx.L.none,
+    },
+    byConfidence: {
+      columns: [
+        { header: S.colConfidenceClass, align: 'left', weight: 3 },
+        { header: S.colLines, align: 'right', weight: 1.2 },
+        { header: S.colBenefitRange, align: 'right', weight: 3.6 },
+        { header: S.colBenefit, align: 'right', weight: 2.4 },
+      ],
+      rows: CONFIDENCES.map((c) => {
+        const b = sens.byConfidence[c];
+        return [ctx.L.confidence[c], formatCount(b.lines, locale), `${ctx.money(b.low)} – ${ctx.money(b.high)}`, ctx.money(b.central)];
+      }),
+      emptyText: ctx.L.none,
+    },
   };
 }
 
@@ -59,7 +124,9 @@ function whoPaysTable(ctx: SteeringContext): SteeringReportModel['comparison']['
   const contributions = ctx.data.funds.flatMap((f) => f.contributions);
   const contributed = sumBy(contributions, (c) => c.organisationKind, (c) => c.amount);
   const bearers = ctx.funded.flatMap((f) => f.request.comparison.byBearer);
-  const benefit = sumBy(bearers, (b) => b.bearer, (b) => b.central);
+  const benefit = sumBy(bearers, (b) => b.bearer, (b) => b.net.central);
+  const benefitLow = sumBy(bearers, (b) => b.bearer, (b) => b.net.low);
+  const benefitHigh = sumBy(bearers, (b) => b.bearer, (b) => b.net.high);
   const labelOf = (kind: string) =>
     bearers.find((b) => b.bearer === kind)?.bearerLabel ?? ctx.L.organisationKind[kind] ?? kind;
   const kinds = [...new Set([...contributed.keys(), ...benefit.keys()])];
@@ -68,24 +135,30 @@ function whoPaysTable(ctx: SteeringContext): SteeringReportModel['comparison']['
   const rows = kinds.map((kind, i) => {
     const paid = shares[i];
     const gain = benefit.get(kind)?.sum ?? new Dec(0);
-    return { label: labelOf(kind), contribution: weights[i], paid, gain, balance: gain.minus(paid) };
+    const low = benefitLow.get(kind)?.sum ?? new Dec(0);
+    const high = benefitHigh.get(kind)?.sum ?? new Dec(0);
+    return { label: labelOf(kind), contribution: weights[i], paid, gain, low, high, balance: gain.minus(paid) };
   });
   rows.sort(byAmountDesc((r) => r.gain, (r) => r.label));
   const sum = (pick: (r: (typeof rows)[number]) => Dec) => rows.reduce((s, r) => s.plus(pick(r)), new Dec(0));
   return {
     columns: [
-      { header: S.colParty, align: 'left', weight: 3.2 },
-      { header: S.colContribution, align: 'right', weight: 2.2 },
-      { header: S.colPaysShare, align: 'right', weight: 2.2 },
-      { header: S.colBenefit, align: 'right', weight: 2.2 },
-      { header: S.colBalance, align: 'right', weight: 2.2 },
+      { header: S.colParty, align: 'left', weight: 3 },
+      { header: S.colContribution, align: 'right', weight: 2 },
+      { header: S.colPaysShare, align: 'right', weight: 2 },
+      { header: S.colBenefit, align: 'right', weight: 2 },
+      { header: S.colBenefitRange, align: 'right', weight: 3.2 },
+      { header: S.colBalance, align: 'right', weight: 2 },
     ],
-    rows: rows.map((r) => [r.label, ctx.money(r.contribution), ctx.money(r.paid), ctx.money(r.gain), ctx.money(r.balance)]),
+    rows: rows.map((r) => [
+      r.label, ctx.money(r.contribution), ctx.money(r.paid), ctx.money(r.gain), `${ctx.money(r.low)} – ${ctx.money(r.high)}`, ctx.money(r.balance),
+    ]),
     totalRow: [
       S.total,
       ctx.money(sum((r) => r.contribution)),
       ctx.money(sum((r) => r.paid)),
       ctx.money(sum((r) => r.gain)),
+      `${ctx.money(sum((r) => r.low))} – ${ctx.money(sum((r) => r.high))}`,
       ctx.money(sum((r) => r.balance)),
     ],
     emptyText: ctx.L.none,
@@ -106,6 +179,12 @@ export function realisedSection(ctx: SteeringContext): SteeringReportModel['real
   const estimated = followed.reduce((s, f) => s.plus(f.estimated), new Dec(0));
   const realised = followed.reduce((s, f) => s.plus(f.realised), new Dec(0));
   const shown = followed.slice(0, MAX_REALISED_ROWS);
+  // what the follow-ups cover: moments due so far, recorded, overdue; goals reached per latest follow-up
+  const moments = ctx.requests.flatMap((r) => r.followUps ?? []).filter((f) => f.state !== 'upcoming');
+  const recorded = moments.filter((f) => f.state === 'recorded').length;
+  const overdue = moments.filter((f) => f.state === 'overdue').length;
+  const goals = ctx.requests.filter((r) => r.goalReached);
+  const reached = goals.filter((r) => r.goalReached === 'yes').length;
   return {
     heading: S.realised,
     intro: S.realisedIntro,
@@ -114,6 +193,17 @@ export function realisedSection(ctx: SteeringContext): SteeringReportModel['real
       { label: S.estimated, value: ctx.money(estimated) },
       { label: S.actual, value: ctx.money(realised) },
       { label: S.realisation, value: estimated.isZero() ? ctx.L.none : formatPercent(shareOf(realised, estimated), locale) },
+      {
+        label: S.coverage,
+        value: moments.length === 0 ? ctx.L.none : formatPercent(shareOf(recorded, moments.length), locale),
+        note: fill(S.coverageNote, { recorded: formatCount(recorded, locale), due: formatCount(moments.length, locale) }),
+      },
+      { label: S.overdueFollowUps, value: formatCount(overdue, locale), tone: overdue > 0 ? 'warning' : 'normal' },
+      {
+        label: S.goalsReached,
+        value: goals.length === 0 ? ctx.L.none : formatPercent(shareOf(reached, goals.length), locale),
+        note: fill(S.goalsNote, { reached: formatCount(reached, locale), total: formatCount(goals.length, locale) }),
+      },
     ],
     table: {
       columns: [
@@ -203,11 +293,14 @@ export function vignettesSection(ctx: SteeringContext): SteeringReportModel['vig
 
 export function appendixSection(ctx: SteeringContext): SteeringReportModel['appendix'] {
   const S = ctx.L.steering;
-  const rows = [...ctx.requests]
-    .sort((a, b) => toDate(a.submittedAt).getTime() - toDate(b.submittedAt).getTime() || a.title.localeCompare(b.title, 'nl'))
+  const locale = ctx.data.locale;
+  const top = [...ctx.requests]
+    .sort((a, b) => new Dec(b.comparison.avoidedCostNet.central).comparedTo(a.comparison.avoidedCostNet.central) || a.title.localeCompare(b.title, 'nl'))
+    .slice(0, MAX_APPENDIX_ROWS);
+  const rows = top
     .map((r) => {
       const cost = roundMoney(maatwerkCost(r));
-      const central = r.comparison.avoidedCost.central;
+      const central = r.comparison.avoidedCostNet.central;
       return [
         r.title,
         ctx.lifeDomain(r.lifeDomain),
@@ -232,6 +325,41 @@ export function appendixSection(ctx: SteeringContext): SteeringReportModel['appe
       rows,
       emptyText: S.noRequests,
     },
+    note:
+      ctx.requests.length > top.length
+        ? fill(S.appendixTop, { shown: formatCount(top.length, locale), total: formatCount(ctx.requests.length, locale), file: APPENDIX_FILE })
+        : null,
+  };
+}
+
+/** One CSV field: quoted when it holds a separator, quote or line break; formula starts neutralised. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[";\n\r,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvOf(header: string[], rows: string[][]): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The complete list of requests behind Appendix A, amounts as plain decimals (for a spreadsheet). */
+export function requestsAttachment(ctx: SteeringContext): ReportAttachment {
+  const rows = [...ctx.requests]
+    .sort((a, b) => toDate(a.submittedAt).getTime() - toDate(b.submittedAt).getTime() || a.title.localeCompare(b.title, 'nl'))
+    .map((r) => {
+      const c = r.comparison;
+      return [
+        r.id, r.title, r.lifeDomain, r.status, r.organisationName, toDate(r.submittedAt).toISOString(),
+        roundMoney(maatwerkCost(r)).toFixed(2), c.avoidedCost.central, c.avoidedCostNet.low, c.avoidedCostNet.central, c.avoidedCostNet.high, c.netBenefitNet,
+      ];
+    });
+  return {
+    name: APPENDIX_FILE,
+    description: ctx.L.steering.appendix,
+    csv: csvOf(
+      ['id', 'title', 'life_domain', 'status', 'organisation', 'submitted_at', 'maatwerk_cost', 'avoided_gross_central', 'avoided_net_low', 'avoided_net_central', 'avoided_net_high', 'net_benefit_net'],
+      rows,
+    ),
   };
 }
 
@@ -243,6 +371,10 @@ export function methodologySection(ctx: SteeringContext): SteeringReportModel['m
   const items = [...ctx.data.catalogueItemsUsed].sort(
     (a, b) => a.label.localeCompare(b.label, 'nl') || a.version - b.version,
   );
+  // the unit price at the report's price level, as the comparisons used it
+  const lines = ctx.requests.flatMap((r) => r.comparison.lines);
+  const indexed = (key: string, version: number) => lines.find((l) => l.costItemKey === key && l.costItemVersion === version);
+  const priceYear = ctx.requests[0]?.comparison.priceYear ?? toDate(ctx.data.generatedAt).getUTCFullYear();
   return {
     heading: S.methodology,
     paragraphs: S.method,
@@ -263,21 +395,30 @@ export function methodologySection(ctx: SteeringContext): SteeringReportModel['m
     catalogueHeading: S.catalogue,
     catalogue: {
       columns: [
-        { header: S.colItem, align: 'left', weight: 3.6 },
-        { header: S.colAmount, align: 'right', weight: 1.8 },
-        { header: S.colPriceYear, align: 'right', weight: 1.3 },
-        { header: S.colConfidence, align: 'left', weight: 1.6 },
-        { header: S.colSource, align: 'left', weight: 5 },
+        { header: S.colItem, align: 'left', weight: 3.4 },
+        { header: S.colSourceAmount, align: 'right', weight: 1.7 },
+        { header: S.colPriceYear, align: 'right', weight: 1.2 },
+        { header: fill(S.colIndexed, { year: priceYear }), align: 'right', weight: 1.7 },
+        { header: S.colEffect, align: 'left', weight: 1.3 },
+        { header: S.colConfidence, align: 'left', weight: 1.5 },
+        { header: S.colSource, align: 'left', weight: 4.4 },
       ],
-      rows: items.map((i) => [
-        `${i.label} (${i.key}, v${i.version})`,
-        ctx.money(i.amount),
-        i.priceYear === null ? S.unindexed : String(i.priceYear),
-        ctx.L.confidence[i.confidence],
-        i.url ? `${i.source}\n${i.url}` : i.source,
-      ]),
+      rows: items.map((i) => {
+        const line = indexed(i.key, i.version);
+        return [
+          `${i.label} (${i.key}, v${i.version})`,
+          ctx.money(i.amount),
+          i.priceYear === null ? S.unindexed : String(i.priceYear),
+          line ? ctx.money(line.unitAmount) : ctx.L.none,
+          line ? (S.effect[line.budgetEffect] ?? line.budgetEffect) : ctx.L.none,
+          ctx.L.confidence[i.confidence],
+          i.source,
+        ];
+      }),
       emptyText: ctx.L.none,
     },
+    linksHeading: S.links,
+    links: items.filter((i) => i.url).map((i) => ({ label: `${i.label} (${i.key})`, url: i.url as string })),
   };
 }
 
