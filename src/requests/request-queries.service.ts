@@ -89,8 +89,8 @@ export class RequestQueriesService {
     // sequential on purpose: inside a transaction all queries share one connection
     const costLines = await this.requests.costLines(ids);
     const events = withHistory ? await this.requests.events(ids) : new Map<string, never[]>();
-    // approvals are few and small; queues show "1 van 2 akkoorden" from them
-    const approvals = await this.requests.approvals(ids);
+    // queues show "1 van 2 akkoorden" from the approvals (expand=approvals)
+    const approvals = expand.includes('approvals') ? await this.requests.approvals(ids) : new Map<string, never[]>();
     const outcomes = await this.requests.outcomes(ids);
     const candidates = await this.requests.duplicateCandidates(entities.map((r) => r.caseId));
     const cases = await this.cases.findByIds(entities.map((r) => r.caseId));

@@ -24,7 +24,7 @@ export const OUTCOME_MONTHS = [3, 6, 12] as const;
 export const GOAL_REACHED = ['yes', 'partly', 'no'] as const;
 export const HAPPENED = ['no', 'partly', 'yes'] as const;
 /** What `expand` may add to the summary items of a request list. */
-export const REQUEST_EXPANSIONS = ['comparison', 'history'] as const;
+export const REQUEST_EXPANSIONS = ['comparison', 'history', 'approvals'] as const;
 export type RequestExpansion = (typeof REQUEST_EXPANSIONS)[number];
 
 /** `?expand=comparison,history` (or the key repeated) → ['comparison', 'history']; anything else is left for the validators. */
@@ -313,7 +313,7 @@ export class RequestSummaryDto {
   @ApiProperty({ nullable: true, type: String, description: 'decision deadline' }) decisionDue!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
-  @ApiProperty({ type: ApprovalDto, isArray: true, description: 'approvals given so far (a double-tier request needs two)' }) approvals!: ApprovalDto[];
+  @ApiPropertyOptional({ type: ApprovalDto, isArray: true, description: 'only with expand=approvals: the approvals given so far (a double-tier request needs two)' }) approvals?: ApprovalDto[];
   @ApiProperty({ type: FollowUpDto, isArray: true, description: 'for a funded request: the follow-ups due 3, 6 and 12 months after approval and their state' })
   followUps!: FollowUpDto[];
   @ApiProperty({ type: DuplicateDto, isArray: true }) possibleDuplicates!: DuplicateDto[];

@@ -148,7 +148,7 @@ export function mapRequestSummary(d: RequestSummaryData, now: Date, expand: read
     decisionDue: iso(r.decisionDue),
     overdue: isOverdue(r.decisionDue, AWAITING_DECISION.includes(r.status), now),
     decidedAt: iso(r.decidedAt),
-    approvals: d.approvals.map((a) => mapApproval(a, d.people)),
+    ...(expand.includes('approvals') ? { approvals: d.approvals.map((a) => mapApproval(a, d.people)) } : {}),
     followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(r.decidedAt, d.followedUpMonths, now) : [],
     possibleDuplicates: d.duplicates.map(mapDuplicate),
     comparison: expand.includes('comparison') ? d.comparison : comparisonTotals(d.comparison),

@@ -10,7 +10,7 @@ import { ComparisonSummaryService } from '../cost-comparison/comparison-summary.
 import { calibrated } from '../cost-comparison/follow-ups';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
-import { ApproveDto, RejectDto, RequestInfoDto, RequestSummaryDto } from '../requests/request.dto';
+import { ApproveDto, RejectDto, RequestDto, RequestInfoDto, RequestSummaryDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { formatEuro } from '../common/money';
@@ -168,14 +168,15 @@ export class ApprovalsPagesController {
    * approve now (four-eyes, tiers, second approver), each with its approval progress. For a budget
    * holder the queue; for the steering group the second approvals it may give.
    */
-  private async todo(user: AuthUser, lang: Locale): Promise<(RequestSummaryDto & { progress: { key: string; params: Record<string, string> } | null })[]> {
-    const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT }, lang);
+  private async todo(user: AuthUser, lang: Locale): Promise<(RequestSummaryDto & Pick<RequestDto, 'approvals'> & { progress: { key: string; params: Record<string, string> } | null })[]> {
+    const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT, expand: ['approvals'] }, lang);
     const funds = new Map<string, FundDto>();
-    const out: (RequestSummaryDto & { progress: { key: string; params: Record<string, string> } | null })[] = [];
+    const out: (RequestSummaryDto & Pick<RequestDto, 'approvals'> & { progress: { key: string; params: Record<string, string> } | null })[] = [];
     for (const r of page.items) {
       if (!funds.has(r.fundId)) funds.set(r.fundId, mapFund(await this.funds.get(r.fundId)));
-      const state = decisionState(user, r, funds.get(r.fundId)!);
-      if (state.canApprove) out.push({ ...r, progress: state.progress });
+      const withApprovals = { ...r, approvals: r.approvals ?? [] };
+      const state = decisionState(user, withApprovals, funds.get(r.fundId)!);
+      if (state.canApprove) out.push({ ...withApprovals, progress: state.progress });
     }
     return out.sort(queueOrder(this.clock.now()));
   }

@@ -63,6 +63,9 @@ describe('requests: list items are summaries, expand adds comparison and history
     const comparison = await itemOf('&expand=comparison');
     expect(comparison.comparison.lines).toEqual(full.comparison.lines);
     expect(comparison).not.toHaveProperty('history');
+    const approvals = await itemOf('&expand=approvals');
+    expect(approvals.approvals).toEqual([]);
+    expect(approvals).not.toHaveProperty('history');
     const repeated = await itemOf('&expand=comparison&expand=history');
     expect(repeated.history).toEqual(full.history);
   });
@@ -87,7 +90,7 @@ describe('requests: list items are summaries, expand adds comparison and history
     expect(list.parameters.map((p: { name: string }) => p.name)).toContain('expand');
     const schemas = doc.components.schemas;
     expect(schemas.RequestPageDto.properties.items.items.$ref).toBe('#/components/schemas/RequestSummaryDto');
-    expect(Object.keys(schemas.RequestSummaryDto.properties)).not.toContain('approvals');
+    expect(schemas.RequestSummaryDto.required).not.toContain('approvals'); // only with expand=approvals
     expect(schemas.RequestSummaryDto.properties.comparison.allOf?.[0]?.$ref ?? schemas.RequestSummaryDto.properties.comparison.$ref).toBe(
       '#/components/schemas/ComparisonTotalsDto',
     );
