@@ -11,6 +11,7 @@ import {
   RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
 } from '../requests/request.entities';
 import { UserEntity } from '../users/user.entity';
+import { UserIdentityEntity } from '../users/user-identity.entity';
 import { SessionEntity } from './session.entity';
 
 /** Every entity of the schema, listed once for the app, the CLI and the drift check. */
@@ -19,5 +20,5 @@ export const ENTITIES = [
   JournalPostingEntity, ContributionEntity, PaymentEntity, CaseEntity, CaseMemberEntity, CostItemEntity,
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
   BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
-  ...PAYMENT_ENTITIES,
+  ...PAYMENT_ENTITIES, UserIdentityEntity,
 ];
