@@ -244,6 +244,43 @@ describe('web: single sign-on (OpenID Connect)', () => {
     await context.close();
   });
 
+  it('with PASSWORD_LOGIN=false shows only the provider buttons and refuses passwords on the web and the API', async () => {
+    const providers = [{ id: 'test-idp', label: 'Test-IdP', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret }];
+    const ssoOnly = await startTestApp({ db: t.db, env: { PASSWORD_LOGIN: 'false', OIDC_PROVIDERS: JSON.stringify(providers) } });
+    try {
+      const { context, problems: p } = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(`${ssoOnly.baseUrl}/login`);
+      await shows(page, page.getByRole('button', { name: 'Inloggen met Test-IdP' }));
+      expect(await page.getByLabel('Wachtwoord').count()).toBe(0);
+      await checker.check(page, 'login-sso-only');
+      problems.push(...p);
+      await context.close();
+
+      const jar = new CookieJar();
+      const form = await (await jar.fetch(`${ssoOnly.baseUrl}/login`)).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      const post = await jar.fetch(`${ssoOnly.baseUrl}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, email: U.pro, password: t.seeded.password }).toString(),
+      });
+      expect(post.status).toBe(403);
+      expect(await post.text()).toContain('Inloggen met wachtwoord staat uit');
+      const token = await fetch(`${ssoOnly.baseUrl}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: U.pro, password: t.seeded.password }),
+      });
+      expect(token.status).toBe(403);
+      expect(((await token.json()) as { detail: string }).detail).toContain('PASSWORD_LOGIN=false');
+      // the instance with password login on still accepts the same password
+      expect((await t.api('GET', '/api/v1/me', { as: U.pro })).status).toBe(200);
+    } finally {
+      await ssoOnly.close();
+    }
+  });
+
   it('has no accessibility violations or browser errors', () => {
     expect(checker.failures()).toEqual([]);
     expect(problems).toEqual([]);
