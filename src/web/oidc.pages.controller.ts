@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../auth/auth.decorators';
@@ -23,6 +23,8 @@ declare module 'express-session' {
 @ApiExcludeController()
 @Controller()
 export class OidcPagesController {
+  private readonly log = new Logger('oidc');
+
   constructor(private readonly oidc: OidcService) {}
 
   @Public()
@@ -67,6 +69,7 @@ export class OidcPagesController {
 
   private refuse(res: Response, e: unknown): void {
     if (!(e instanceof OidcError)) throw e;
+    this.log.log(`single sign-on refused: ${e.code}: ${e.message}`);
     const lang = langOf(res);
     renderPage(res, 'login', { next: null, email: '', errors: {}, loginError: translate(lang, `oidc.error.${e.refusal}`), refusalCode: e.code }, refusalStatus(e.refusal));
   }

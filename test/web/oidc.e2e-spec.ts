@@ -281,6 +281,11 @@ describe('web: single sign-on (OpenID Connect)', () => {
     }
   });
 
+  it('keeps the web routes of single sign-on out of the API document', async () => {
+    const doc = (await t.api('GET', '/api/v1/openapi.json')).body as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((p) => /oidc|login|awaiting/.test(p))).toEqual([]);
+  });
+
   it('has no accessibility violations or browser errors', () => {
     expect(checker.failures()).toEqual([]);
     expect(problems).toEqual([]);
