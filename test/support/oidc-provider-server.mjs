@@ -68,7 +68,7 @@ server.listen(0, '127.0.0.1', () => {
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'roles'] },
     scopes: ['openid', 'email', 'profile'],
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },

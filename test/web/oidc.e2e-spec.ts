@@ -23,6 +23,7 @@ describe('web: single sign-on (OpenID Connect)', () => {
     'sub-unverified': { email: 'onbevestigd@ggz.example', email_verified: false, name: 'Olaf Onbevestigd' },
     'sub-unverified-existing': { email: U.bh, email_verified: false, name: 'Niet Bram' },
     'sub-gone': { email: 'weg@ggz.example', email_verified: true, name: 'Willem Weg' },
+    'sub-roles': { email: 'rollen@ggz.example', email_verified: true, name: 'Rita Rollen', roles: ['budget_holder', 'admin'] },
   };
 
   beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('web: single sign-on (OpenID Connect)', () => {
     const publicUrl = `http://127.0.0.1:${port}`;
     idp = await startOidcProvider({ redirectUris: [`${publicUrl}/login/oidc/test-idp/callback`], accounts: ACCOUNTS });
     const providers = [
-      { id: 'test-idp', label: 'Test-IdP', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, organisation: 'GGZ-instelling De Brug' },
+      { id: 'test-idp', label: 'Test-IdP', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, organisation: 'GGZ-instelling De Brug', rolesClaim: 'roles', allowedRoles: ['budget_holder'] },
     ];
     t = await startTestApp({ port, env: { PUBLIC_URL: publicUrl, OIDC_PROVIDERS: JSON.stringify(providers) } });
     browser = await launchBrowser();
@@ -149,6 +150,14 @@ describe('web: single sign-on (OpenID Connect)', () => {
     const me = await jar.fetch(`${t.baseUrl}/dashboard`);
     expect(me.status).toBe(200);
     expect(await me.text()).toContain('Karim Wijkprofessional');
+  });
+
+  it('gives a new user only the roles from the roles claim that the provider may grant', async () => {
+    const jar = new CookieJar();
+    const res = await callback(jar, await toCallback(jar, 'sub-roles'));
+    expect(res.headers.get('location')).toBe('/queue');
+    const [u] = await sql<{ roles: string[] }>(`SELECT roles FROM users WHERE email = 'rollen@ggz.example'`);
+    expect(u.roles).toEqual(['budget_holder']);
   });
 
   it('refuses a wrong or missing state (Dutch, and English with ?lang=en) and never redeems the code', async () => {
