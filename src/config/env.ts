@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Role, ROLES } from '../users/user.entity';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -47,8 +48,6 @@ export interface AppConfig {
   readonly oidcProviders: readonly OidcProviderConfig[];
 }
 
-export const OIDC_ROLES = ['professional', 'budget_holder', 'steering_group', 'admin'] as const;
-
 /** One OpenID Connect identity provider, from OIDC_PROVIDERS. */
 export interface OidcProviderConfig {
   /** short id in the URLs: /login/oidc/<id> and /login/oidc/<id>/callback */
@@ -63,7 +62,7 @@ export interface OidcProviderConfig {
   /** organisation new users are provisioned into (name or id); null → no provisioning, only existing users */
   readonly organisation: string | null;
   /** roles this provider may grant at provisioning (from rolesClaim); default none */
-  readonly allowedRoles: readonly (typeof OIDC_ROLES)[number][];
+  readonly allowedRoles: readonly Role[];
   /** claim holding role names (e.g. "roles"); null → new users get no roles */
   readonly rolesClaim: string | null;
   readonly claims: { readonly subject: string; readonly email: string; readonly name: string };
@@ -120,8 +119,8 @@ export function parseOidcProviders(raw: string | undefined): OidcProviderConfig[
       throw new ConfigError(`${where}.issuer="${issuer}" is invalid: expected https:// (http:// only on localhost)`);
     }
     const roles = e.allowedRoles ?? [];
-    if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || !(OIDC_ROLES as readonly string[]).includes(r))) {
-      throw new ConfigError(`${where}.allowedRoles is invalid: expected an array of ${OIDC_ROLES.join(', ')}`);
+    if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || !(ROLES as readonly string[]).includes(r))) {
+      throw new ConfigError(`${where}.allowedRoles is invalid: expected an array of ${ROLES.join(', ')}`);
     }
     const claimsRaw = e.claims ?? {};
     if (typeof claimsRaw !== 'object' || Array.isArray(claimsRaw) || claimsRaw === null) throw new ConfigError(`${where}.claims is invalid: expected an object {subject, email, name}`);
@@ -144,7 +143,7 @@ export function parseOidcProviders(raw: string | undefined): OidcProviderConfig[
       clientId: str('clientId', true) as string,
       clientSecret: str('clientSecret', false),
       organisation: str('organisation', false),
-      allowedRoles: Object.freeze([...new Set(roles as (typeof OIDC_ROLES)[number][])]),
+      allowedRoles: Object.freeze([...new Set(roles as Role[])]),
       rolesClaim,
       claims: Object.freeze({ subject: claim('subject', 'sub'), email: claim('email', 'email'), name: claim('name', 'name') }),
       trustEmail: e.trustEmail === true,

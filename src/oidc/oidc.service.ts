@@ -167,5 +167,5 @@ function grantedRoles(p: OidcProviderConfig, claims: Record<string, unknown>): R
   if (!p.rolesClaim || p.allowedRoles.length === 0) return [];
   const raw = claims[p.rolesClaim];
   const asserted = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
-  return p.allowedRoles.filter((r) => asserted.includes(r)) as Role[];
+  return p.allowedRoles.filter((r) => asserted.includes(r));
 }
