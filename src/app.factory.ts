@@ -39,7 +39,9 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
-          formAction: ["'self'"],
+          // the single sign-on buttons post to us and are redirected to the provider: browsers apply
+          // form-action to that redirect too, so the providers' origins are allowed (and nothing else)
+          formAction: ["'self'", ...new Set(config.oidcProviders.map((p) => new URL(p.issuer).origin))],
           frameAncestors: ["'none'"],
         },
       },

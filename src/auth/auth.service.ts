@@ -16,6 +16,7 @@ export class AuthService {
 
   /** Email + password → the user; a clear 401 otherwise (same message whatever was wrong). */
   async login(email: string, password: string): Promise<AuthUser> {
+    if (!this.config.passwordLogin) throw DomainError.forbidden('password login is switched off (PASSWORD_LOGIN=false): log in through single sign-on');
     const user = await this.users.authenticate(email, password);
     if (!user) throw new DomainError('unauthorized', 'AUTH.INVALID_CREDENTIALS', 'email or password is incorrect, or the account is deactivated');
     return user;

@@ -106,7 +106,8 @@ function addContractDefaults(document: OpenAPIObject): void {
       const writes = method !== 'get';
       // every status the operation can answer: unknown ids in a body are a 404 too, any write can conflict
       const statuses = [
-        '400', '401', ...(isPublic ? ['429'] : ['403', '404']), ...(writes && !isPublic ? ['409', '422'] : []),
+        // the token endpoint answers 403 when password login is switched off (PASSWORD_LOGIN=false)
+        '400', '401', ...(isPublic ? ['403', '429'] : ['403', '404']), ...(writes && !isPublic ? ['409', '422'] : []),
         ...(op.requestBody ? ['413'] : []), '503',
       ];
       for (const status of statuses) {

@@ -54,4 +54,38 @@ describe('loadConfig', () => {
     expect(load({ PUBLIC_URL: 'doorbraak.nl' })).toThrow(/^PUBLIC_URL="doorbraak.nl" is invalid/);
     expect(load({ DIGEST_HOUR: '24' })).toThrow('DIGEST_HOUR="24" is invalid: expected a whole number from 0 to 23');
   });
+
+  describe('single sign-on', () => {
+    const one = { id: 'entra', label: 'Gemeente Zuidoost', issuer: 'https://login.microsoftonline.com/tenant/v2.0/', clientId: 'abc', clientSecret: 's' };
+
+    it('reads OIDC_PROVIDERS with defaults for claims, roles and scope', () => {
+      const c = loadConfig({ OIDC_PROVIDERS: JSON.stringify([one]) } as NodeJS.ProcessEnv);
+      expect(c.passwordLogin).toBe(true);
+      expect(c.oidcProviders).toEqual([
+        {
+          id: 'entra', label: 'Gemeente Zuidoost', issuer: 'https://login.microsoftonline.com/tenant/v2.0', clientId: 'abc', clientSecret: 's',
+          organisation: null, allowedRoles: [], rolesClaim: null, claims: { subject: 'sub', email: 'email', name: 'name' }, trustEmail: false, scope: 'openid email profile',
+        },
+      ]);
+    });
+
+    it('names the provider and field that is wrong', () => {
+      expect(load({ OIDC_PROVIDERS: 'nope' })).toThrow(/^OIDC_PROVIDERS is invalid: expected a JSON array/);
+      expect(load({ OIDC_PROVIDERS: JSON.stringify([{ ...one, clientId: '' }]) })).toThrow('OIDC_PROVIDERS[0].clientId is required');
+      expect(load({ OIDC_PROVIDERS: JSON.stringify([{ ...one, issuer: 'http://idp.example' }]) })).toThrow(/OIDC_PROVIDERS\[0\]\.issuer="http:\/\/idp.example" is invalid: expected https:\/\//);
+      expect(load({ OIDC_PROVIDERS: JSON.stringify([one, one]) })).toThrow('OIDC_PROVIDERS[1].id="entra" is used twice');
+      expect(load({ OIDC_PROVIDERS: JSON.stringify([{ ...one, allowedRoles: ['god'] }]) })).toThrow(/OIDC_PROVIDERS\[0\]\.allowedRoles is invalid/);
+      expect(load({ OIDC_PROVIDERS: JSON.stringify([{ ...one, secret: 'x' }]) })).toThrow(/OIDC_PROVIDERS\[0\]\.secret is unknown/);
+      expect(load({ OIDC_PROVIDERS: JSON.stringify([{ ...one, claims: { mail: 'upn' } }]) })).toThrow(/OIDC_PROVIDERS\[0\]\.claims\.mail is unknown/);
+    });
+
+    it('accepts http:// only for a loopback issuer', () => {
+      expect(loadConfig({ OIDC_PROVIDERS: JSON.stringify([{ ...one, issuer: 'http://127.0.0.1:8080/realms/test' }]) } as NodeJS.ProcessEnv).oidcProviders[0].issuer).toBe('http://127.0.0.1:8080/realms/test');
+    });
+
+    it('refuses PASSWORD_LOGIN=false without a provider (nobody could log in)', () => {
+      expect(load({ PASSWORD_LOGIN: 'false' })).toThrow(/^PASSWORD_LOGIN=false needs at least one provider/);
+      expect(loadConfig({ PASSWORD_LOGIN: 'false', OIDC_PROVIDERS: JSON.stringify([one]) } as NodeJS.ProcessEnv).passwordLogin).toBe(false);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Role, ROLES } from '../users/user.entity';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -45,6 +46,114 @@ export interface AppConfig {
   readonly retentionNarrativeMonths: number;
   /** how often the retention job looks for expired cases; 0 turns the job off (the CLI still works) */
   readonly retentionJobMinutes: number;
+  /** false → only single sign-on; the e-mail/password form and POST /login (and the API token by password) are off */
+  readonly passwordLogin: boolean;
+  /** OpenID Connect identity providers (OIDC_PROVIDERS), in the order of the login buttons */
+  readonly oidcProviders: readonly OidcProviderConfig[];
+}
+
+/** One OpenID Connect identity provider, from OIDC_PROVIDERS. */
+export interface OidcProviderConfig {
+  /** short id in the URLs: /login/oidc/<id> and /login/oidc/<id>/callback */
+  readonly id: string;
+  /** shown on the button: "Inloggen met <label>" */
+  readonly label: string;
+  /** the issuer URL exactly as in the provider's discovery document */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** null → a public client (PKCE only) */
+  readonly clientSecret: string | null;
+  /** organisation new users are provisioned into (name or id); null → no provisioning, only existing users */
+  readonly organisation: string | null;
+  /** roles this provider may grant at provisioning (from rolesClaim); default none */
+  readonly allowedRoles: readonly Role[];
+  /** claim holding role names (e.g. "roles"); null → new users get no roles */
+  readonly rolesClaim: string | null;
+  readonly claims: { readonly subject: string; readonly email: string; readonly name: string };
+  /** true → an e-mail claim without email_verified counts as verified (e.g. Entra ID); email_verified=false is always refused */
+  readonly trustEmail: boolean;
+  readonly scope: string;
+}
+
+const OIDC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const CLAIM = /^[A-Za-z0-9_:./-]{1,100}$/;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
+
+/** OIDC_PROVIDERS: a JSON array of providers; every error names the entry and field. */
+export function parseOidcProviders(raw: string | undefined): OidcProviderConfig[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('OIDC_PROVIDERS is invalid: expected a JSON array like [{"id":"entra","label":"Gemeente","issuer":"https://…","clientId":"…","clientSecret":"…"}]');
+  }
+  if (!Array.isArray(list)) throw new ConfigError('OIDC_PROVIDERS is invalid: expected a JSON array of providers');
+  const seen = new Set<string>();
+  return list.map((entry: unknown, i: number) => {
+    const where = `OIDC_PROVIDERS[${i}]`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new ConfigError(`${where} is invalid: expected an object`);
+    const e = entry as Record<string, unknown>;
+    const known = ['id', 'label', 'issuer', 'clientId', 'clientSecret', 'organisation', 'allowedRoles', 'rolesClaim', 'claims', 'trustEmail', 'scope'];
+    for (const k of Object.keys(e)) if (!known.includes(k)) throw new ConfigError(`${where}.${k} is unknown: expected one of ${known.join(', ')}`);
+    const str = (k: string, required: boolean): string | null => {
+      const v = e[k];
+      if (v === undefined || v === null || v === '') {
+        if (required) throw new ConfigError(`${where}.${k} is required`);
+        return null;
+      }
+      if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`${where}.${k} is invalid: expected a non-empty string`);
+      return v.trim();
+    };
+    const id = str('id', true) as string;
+    if (!OIDC_ID.test(id)) throw new ConfigError(`${where}.id="${id}" is invalid: expected lower-case letters, digits and dashes (at most 32)`);
+    if (seen.has(id)) throw new ConfigError(`${where}.id="${id}" is used twice`);
+    seen.add(id);
+    const issuer = (str('issuer', true) as string).replace(/\/+$/, '');
+    let url: URL;
+    try {
+      url = new URL(issuer);
+    } catch {
+      throw new ConfigError(`${where}.issuer="${issuer}" is invalid: expected a URL like https://login.microsoftonline.com/<tenant-id>/v2.0`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+      throw new ConfigError(`${where}.issuer="${issuer}" is invalid: expected https:// (http:// only on localhost)`);
+    }
+    const roles = e.allowedRoles ?? [];
+    if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || !(ROLES as readonly string[]).includes(r))) {
+      throw new ConfigError(`${where}.allowedRoles is invalid: expected an array of ${ROLES.join(', ')}`);
+    }
+    const claimsRaw = e.claims ?? {};
+    if (typeof claimsRaw !== 'object' || Array.isArray(claimsRaw) || claimsRaw === null) throw new ConfigError(`${where}.claims is invalid: expected an object {subject, email, name}`);
+    const c = claimsRaw as Record<string, unknown>;
+    const claim = (k: string, fallback: string): string => {
+      const v = c[k] ?? fallback;
+      if (typeof v !== 'string' || !CLAIM.test(v)) throw new ConfigError(`${where}.claims.${k} is invalid: expected a claim name`);
+      return v;
+    };
+    for (const k of Object.keys(c)) if (!['subject', 'email', 'name'].includes(k)) throw new ConfigError(`${where}.claims.${k} is unknown: expected subject, email or name`);
+    const rolesClaim = str('rolesClaim', false);
+    if (rolesClaim && !CLAIM.test(rolesClaim)) throw new ConfigError(`${where}.rolesClaim is invalid: expected a claim name`);
+    if (e.trustEmail !== undefined && typeof e.trustEmail !== 'boolean') throw new ConfigError(`${where}.trustEmail is invalid: expected true or false`);
+    const scope = str('scope', false) ?? 'openid email profile';
+    if (!scope.split(/\s+/).includes('openid')) throw new ConfigError(`${where}.scope is invalid: expected it to include openid`);
+    return Object.freeze({
+      id,
+      label: str('label', false) ?? id,
+      issuer,
+      clientId: str('clientId', true) as string,
+      clientSecret: str('clientSecret', false),
+      organisation: str('organisation', false),
+      allowedRoles: Object.freeze([...new Set(roles as Role[])]),
+      rolesClaim,
+      claims: Object.freeze({ subject: claim('subject', 'sub'), email: claim('email', 'email'), name: claim('name', 'name') }),
+      trustEmail: e.trustEmail === true,
+      scope,
+    });
+  });
 }
 
 /** Thrown on a bad environment variable; its message is the one line printed at boot. */
@@ -104,6 +213,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) {
     throw new ConfigError(`PUBLIC_URL="${env.PUBLIC_URL}" is invalid: expected the address users open, like https://doorbraak.gemeente.nl`);
   }
+  const oidcProviders = parseOidcProviders(env.OIDC_PROVIDERS);
+  const passwordLogin = bool(env, 'PASSWORD_LOGIN', true) as boolean;
+  if (!passwordLogin && oidcProviders.length === 0) {
+    throw new ConfigError('PASSWORD_LOGIN=false needs at least one provider in OIDC_PROVIDERS: otherwise nobody can log in');
+  }
   if (databaseUrl && nodeEnv === 'production' && !sessionSecret) {
     throw new ConfigError('SESSION_SECRET is required with DATABASE_URL in production: expected at least 32 random characters');
   }
@@ -132,6 +246,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ledgerCheckpointMinutes: int(env, 'LEDGER_CHECKPOINT_MINUTES', 15, 0, 7 * 24 * 60),
     retentionNarrativeMonths: int(env, 'RETENTION_NARRATIVE_MONTHS', 24, 1, 1200),
     retentionJobMinutes: int(env, 'RETENTION_JOB_MINUTES', 1440, 0, 525_600),
+    passwordLogin,
+    oidcProviders: Object.freeze(oidcProviders),
   });
 }
 

@@ -11,6 +11,7 @@ import {
   RequestApprovalEntity, RequestCostLineEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity,
 } from '../requests/request.entities';
 import { UserEntity } from '../users/user.entity';
+import { UserIdentityEntity } from '../users/user-identity.entity';
 import { SessionEntity } from './session.entity';
 import { AccessLogEntity } from '../access-log/access-log.entity';
 import { RetentionErasureEntity } from '../retention/retention-erasure.entity';
@@ -21,6 +22,6 @@ export const ENTITIES = [
   JournalPostingEntity, ContributionEntity, PaymentEntity, CaseEntity, CaseMemberEntity, CostItemEntity,
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
   BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
-  ...PAYMENT_ENTITIES,
+  ...PAYMENT_ENTITIES, UserIdentityEntity,
   AccessLogEntity, RetentionErasureEntity,
 ];

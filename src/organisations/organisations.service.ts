@@ -30,6 +30,12 @@ export class OrganisationsService {
     return org;
   }
 
+  /** An organisation by id or by exact name (how OIDC_PROVIDERS names the one new users join); null when absent. */
+  async findByRef(ref: string): Promise<OrganisationEntity | null> {
+    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref) ? await this.repo.findOneBy({ id: ref }) : null;
+    return byId ?? (await this.repo.findOneBy({ name: ref }));
+  }
+
   async create(name: string, kind: OrganisationKind): Promise<OrganisationEntity> {
     return this.tx.run(async () => {
       if (await this.repo.findOneBy({ name })) throw DomainError.conflict('ORGANISATION.EXISTS', `organisation "${name}" already exists`);

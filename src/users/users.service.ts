@@ -9,6 +9,26 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { Role, UserEntity } from './user.entity';
 import { PersonRow, UsersRepository } from './users.repository';
 import { assertAdminsRemain, isActiveAdmin } from './admin-guard';
+import { UserIdentitiesRepository } from './user-identities.repository';
+import { OidcError } from '../oidc/oidc.errors';
+
+/** What an identity provider vouched for, after openid-client validated the ID token. */
+export interface SsoIdentity {
+  providerId: string;
+  issuer: string;
+  subject: string;
+  /** lower-cased; null when the provider sent none */
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+  /** organisation (name or id) new users are provisioned into; null → no provisioning */
+  organisationRef: string | null;
+  /** roles a new user gets (already limited to the provider's allowedRoles) */
+  roles: Role[];
+}
+
+/** A password hash no password matches: users made by single sign-on log in through their provider. */
+const NO_PASSWORD = '!sso';
 
 export interface CreateUserInput {
   email: string;
@@ -47,7 +67,50 @@ export class UsersService {
     private readonly tx: TransactionRunner,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsService,
+    private readonly identities: UserIdentitiesRepository,
   ) {}
+
+  /**
+   * Single sign-on: the user linked to (issuer, subject), else the user with the verified e-mail
+   * address (and the link is stored), else a new user in the provider's organisation without roles.
+   * Deactivated users are refused like at the password login.
+   */
+  async ssoSignIn(id: SsoIdentity): Promise<AuthUser> {
+    return this.tx.run(async () => {
+      const link = await this.identities.findByIssuerSubject(id.issuer, id.subject);
+      if (link) {
+        const u = await this.get(link.userId);
+        if (!u.active) throw new OidcError('DEACTIVATED', 'this account is deactivated');
+        await this.identities.touch(link.id);
+        return toAuthUser(u);
+      }
+      if (!id.email) throw new OidcError('NO_EMAIL', 'the identity provider sent no e-mail address for this account');
+      if (!id.emailVerified) throw new OidcError('EMAIL_UNVERIFIED', `the identity provider has not verified the e-mail address ${id.email}`);
+      let u = await this.users.findByEmail(id.email);
+      if (u) {
+        if (!u.active) throw new OidcError('DEACTIVATED', 'this account is deactivated');
+        if (await this.identities.findByUserAndIssuer(u.id, id.issuer)) {
+          throw new OidcError('LINKED_ELSEWHERE', `${id.email} is already linked to another account at this identity provider`);
+        }
+      } else {
+        const org = id.organisationRef ? await this.organisations.findByRef(id.organisationRef) : null;
+        if (!org) throw new OidcError('NO_ACCOUNT', `there is no account for ${id.email} and this identity provider does not create accounts`);
+        u = await this.users.save(
+          this.users.create({
+            email: id.email,
+            displayName: id.name?.trim().slice(0, 200) || id.email,
+            passwordHash: NO_PASSWORD,
+            organisationId: org.id,
+            roles: [...new Set(id.roles)],
+            mandate: null,
+            active: true,
+          }),
+        );
+      }
+      await this.identities.link(u.id, id.issuer, id.subject, id.providerId);
+      return toAuthUser(await this.get(u.id));
+    });
+  }
 
   list(): Promise<UserEntity[]> {
     return this.users.list();

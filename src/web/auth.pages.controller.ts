@@ -1,25 +1,26 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AuthUser, Public } from '../auth/auth.decorators';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
 import { UsersService } from '../users/users.service';
 import { FieldErrors, text } from './forms';
 import { translate } from './i18n';
-import { homeFor } from './nav';
+import { homeFor, safeNext } from './nav';
 import { langOf, renderPage, seeOther } from './web-context';
 
 type AuthedRequest = Request & { user?: AuthUser };
 
-/** Only same-site paths are followed after login (no open redirect). */
-function safeNext(next: unknown): string | null {
-  return typeof next === 'string' && /^\/(?!\/)[^\\]*$/.test(next) && !next.startsWith('/login') ? next : null;
-}
 
 @ApiExcludeController()
 @Controller()
 export class AuthPagesController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Get()
@@ -41,6 +42,7 @@ export class AuthPagesController {
   @Post('login')
   async login(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>, @Query('next') next?: string): Promise<void> {
     const lang = langOf(res);
+    if (!this.config.passwordLogin) return renderPage(res, 'login', { next: safeNext(next), email: '', errors: {}, loginError: translate(lang, 'login.passwordOff') }, 403);
     const email = text(body.email).trim();
     const password = text(body.password);
     const errors: FieldErrors = {};

@@ -36,8 +36,14 @@ export function navFor(user: AuthUser | null, path: string): { href: string; lab
   return items.map((i) => ({ href: i.href, label: i.label, current: i === best }));
 }
 
+/** Only same-site paths are followed after login (no open redirect). */
+export function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && /^\/(?!\/)[^\\]*$/.test(next) && !next.startsWith('/login') ? next : null;
+}
+
 /** Where a user lands after logging in (or on `/`). */
 export function homeFor(user: AuthUser): string {
+  if (user.roles.length === 0) return '/awaiting-roles';
   if (user.roles.includes('professional')) return '/dashboard';
   if (user.roles.includes('budget_holder')) return '/queue';
   if (user.roles.includes('admin')) return '/admin/funds';

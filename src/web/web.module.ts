@@ -20,6 +20,8 @@ import { RequestFormSupport } from './request-form';
 import { RequestsPagesController } from './requests.pages.controller';
 import { AdminLedgerPagesController } from './admin-ledger.pages.controller';
 import { LedgerModule } from '../ledger/ledger.module';
+import { OidcService } from '../oidc/oidc.service';
+import { OidcPagesController } from './oidc.pages.controller';
 import { WebRequestMiddleware } from './web.middleware';
 
 /**
@@ -41,8 +43,9 @@ import { WebRequestMiddleware } from './web.middleware';
     AdminPaymentsPagesController,
     AdminLedgerPagesController,
     NotificationsPagesController,
+    OidcPagesController,
   ],
-  providers: [RequestFormSupport],
+  providers: [RequestFormSupport, OidcService],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -38,6 +38,8 @@ export function setupWeb(app: NestExpressApplication, config: RuntimeConfig): vo
   app.use(languageMiddleware(config.cookieSecure));
 
   const env = createViewEnvironment(VIEWS_DIR, config.nodeEnv === 'development');
+  // the login page: a button per identity provider, and the password form unless PASSWORD_LOGIN=false
+  env.addGlobal('loginOptions', { passwordLogin: config.passwordLogin, providers: config.oidcProviders.map((p) => ({ id: p.id, label: p.label })) });
   const clock = app.get(Clock);
   const users = app.get(UsersService);
   const notifications = app.get(NotificationsService);

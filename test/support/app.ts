@@ -40,10 +40,10 @@ export function testConfig(env: Record<string, string> = {}): RuntimeConfig {
  * A listening app on its own clean database (one per test file), with organisations and demo
  * users seeded. Pass `db` to start a second instance on the same database.
  */
-export async function startTestApp(opts: { env?: Record<string, string>; db?: TestDatabase; seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; db?: TestDatabase; seed?: boolean; port?: number } = {}): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
   const { app, sessionPool } = await createApp(testConfig(opts.env), db.url);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(opts.port ?? 0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
   app.get(NotificationsWorker).start(); // a no-op unless the test set NOTIFY_POLL_MS
