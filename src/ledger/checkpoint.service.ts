@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { Checkpoint, latestHeads, parseCheckpoints, ParsedCheckpoints, sameHeads, signCheckpoint } from './checkpoint';
 import { CheckpointRepository } from './checkpoint.repository';
-import type { VerifyCheck } from './ledger-verifier';
+import type { VerifyCheck } from './ledger.types';
 
 export const CHECKPOINT_FILE = 'ledger-checkpoints.jsonl';
 export const CHECKPOINT_KEY_FILE = 'ledger-checkpoint.key';

@@ -6,20 +6,9 @@ import { chainHash, GENESIS_HASH, journalEntryChainContent, requestEventChainCon
 import { CheckpointService } from './checkpoint.service';
 import { AccountSumRow, ChainRow, LedgerAuditRepository } from './ledger-audit.repository';
 import { LedgerRepository } from './ledger.repository';
+import type { BrokenRecord, VerifyCheck } from './ledger.types';
 
-export interface BrokenRecord {
-  table: string;
-  id: string;
-  chainSeq: string | null;
-}
-
-export interface VerifyCheck {
-  name: string;
-  ok: boolean;
-  detail: string;
-  /** the first record where the check fails */
-  firstBroken?: BrokenRecord;
-}
+export type { BrokenRecord, VerifyCheck };
 
 export interface VerifyResult {
   ok: boolean;

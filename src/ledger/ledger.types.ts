@@ -147,3 +147,18 @@ export interface EntrySpec {
   memo?: string;
   postings: { accountId: string; amount: Dec }[];
 }
+
+/** One check of the ledger verifier (and of the checkpoints it compares against). */
+export interface BrokenRecord {
+  table: string;
+  id: string;
+  chainSeq: string | null;
+}
+
+export interface VerifyCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** the first record where the check fails */
+  firstBroken?: BrokenRecord;
+}

@@ -1,4 +1,4 @@
-import type { Dict } from './i18n';
+import type { Dict } from './dict';
 
 /** Words of the decision flow, confirmations, administration edits and the ledger check. */
 export const EXTRA: Dict = {

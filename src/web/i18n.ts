@@ -9,7 +9,9 @@ import { EXTRA } from './i18n-extra';
 import { PAYMENT_TEXTS } from '../payments/payments.i18n';
 import { ACCESS_LOG_TEXTS } from '../access-log/access-log.i18n';
 
-export type Dict = Record<string, readonly [nl: string, en: string]>;
+import type { Dict } from './dict';
+
+export type { Dict };
 
 const COMMON: Dict = {
   'app.name': ['Doorbraakbudget', 'Doorbraakbudget'],

@@ -1,0 +1,2 @@
+/** A table of UI words: key → [Dutch, English]. */
+export type Dict = Record<string, readonly [nl: string, en: string]>;
