@@ -171,13 +171,21 @@ export function routeWarnings(form: RequestForm, items: PickerItem[], lang: Loca
     if (/juvenile|minderjarig|jeugd/i.test(`${item.key} ${item.labelNl}`)) {
       out.push({ line: i + 1, text: translate(lang, 'req.warn.juvenile', { n: i + 1, label }) });
     }
-    const q = Number.parseFloat(decimalInput(l.quantity));
     const limit = YEAR_OF.find((y) => y.test.test(item.unit));
-    if (limit && Number.isFinite(q) && q > limit.max) {
+    if (limit && quantityAbove(decimalInput(l.quantity), limit.max)) {
       out.push({ line: i + 1, text: translate(lang, 'req.warn.quantity', { n: i + 1, label, max: limit.max, unit: limit.unit[lang === 'en' ? 1 : 0] }) });
     }
   });
   return out;
+}
+
+/** Whether a typed quantity is a number above `max` (unparseable input is the validators' business). */
+function quantityAbove(input: string, max: number): boolean {
+  try {
+    return new Dec(input).gt(max);
+  } catch {
+    return false;
+  }
 }
 
 /**
