@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { U } from '../support/users';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { launchBrowser, login, newContext, overflowing, PageChecker, shows } from './support/browser';
+import { BrowserSessions, launchBrowser, LAPTOP, overflowing, PageChecker, shows, PHONE_390 } from './support/browser';
 
-const ADMIN = 'admin@demo.local';
-const HOLDER = 'budgethouder@demo.local';
-const HOLDER2 = 'budgethouder2@demo.local';
-const LAPTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const ADMIN = U.admin;
+const HOLDER = U.bh;
+const HOLDER2 = U.bh2;
+const PHONE = PHONE_390;
 
 /** Administrators change what they set up earlier: fund rules and holders, people, passwords; and check the ledger. */
 describe('web: administration after creation', () => {
@@ -14,17 +14,9 @@ describe('web: administration after creation', () => {
   let browser: Browser;
   let fundId: string;
   const checker = new PageChecker();
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const sessions = new BrowserSessions(() => browser, () => t.baseUrl, TEST_PASSWORD);
+  const as = (email: string, viewport = LAPTOP): Promise<Page> => sessions.as(email, viewport);
 
-  async function as(email: string, viewport = LAPTOP): Promise<Page> {
-    const c = await newContext(browser, viewport);
-    contexts.push(c.context);
-    c.context.on('close', () => problems.push(...c.problems));
-    const page = await c.context.newPage();
-    await login(page, t.baseUrl, email, TEST_PASSWORD);
-    return page;
-  }
   const flash = (page: Page) => page.locator('.app-flash').textContent();
   const both = async (path: string, name: string) => {
     for (const [vp, suffix] of [[LAPTOP, 'desktop'], [PHONE, 'phone']] as const) {
@@ -52,7 +44,7 @@ describe('web: administration after creation', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });
@@ -153,8 +145,8 @@ describe('web: administration after creation', () => {
   });
 
   it('passes axe on every page visited, with no CSP violations', async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     expect(checker.failures()).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(sessions.problems).toEqual([]);
   });
 });

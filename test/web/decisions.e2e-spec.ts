@@ -1,14 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { U } from '../support/users';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { launchBrowser, login, newContext, overflowing, PageChecker, shows } from './support/browser';
+import { BrowserSessions, launchBrowser, LAPTOP, overflowing, PageChecker, shows, PHONE_390 } from './support/browser';
 
-const ADMIN = 'admin@demo.local';
-const PRO = 'professional@demo.local';
-const HOLDER = 'budgethouder@demo.local';
-const HOLDER2 = 'budgethouder2@demo.local';
-const STEERING = 'stuurgroep@demo.local';
-const LAPTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const ADMIN = U.admin;
+const PRO = U.pro;
+const HOLDER = U.bh;
+const HOLDER2 = U.bh2;
+const STEERING = U.sg;
+const PHONE = PHONE_390;
 
 /**
  * Two approvers, the steering group's second approval, moving on to the next request, and the
@@ -21,17 +21,9 @@ describe('web: decisions by two approvers and the steering group', () => {
   let bigId: string;
   let smallId: string;
   const checker = new PageChecker();
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const sessions = new BrowserSessions(() => browser, () => t.baseUrl, TEST_PASSWORD);
+  const as = (email: string, viewport = LAPTOP): Promise<Page> => sessions.as(email, viewport);
 
-  async function as(email: string, viewport = LAPTOP): Promise<Page> {
-    const c = await newContext(browser, viewport);
-    contexts.push(c.context);
-    c.context.on('close', () => problems.push(...c.problems));
-    const page = await c.context.newPage();
-    await login(page, t.baseUrl, email, TEST_PASSWORD);
-    return page;
-  }
   const flash = (page: Page) => page.locator('.app-flash').textContent();
   const status = async (id: string) => (await t.api('GET', `/api/v1/requests/${id}`, { as: ADMIN })).body.status as string;
   const both = async (email: string, path: string, name: string) => {
@@ -78,7 +70,7 @@ describe('web: decisions by two approvers and the steering group', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });
@@ -197,8 +189,8 @@ describe('web: decisions by two approvers and the steering group', () => {
   });
 
   it('passes axe on every page visited, with no CSP violations', async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     expect(checker.failures()).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(sessions.problems).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { U } from '../support/users';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
-import { launchBrowser, login, newContext, overflowing, PageChecker } from './support/browser';
+import { BrowserSessions, launchBrowser, LAPTOP, overflowing, PageChecker, PHONE_390 } from './support/browser';
 
-const ADMIN = 'admin@demo.local';
-const PRO = 'professional@demo.local';
-const HOLDER = 'budgethouder@demo.local';
-const LAPTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const ADMIN = U.admin;
+const PRO = U.pro;
+const HOLDER = U.bh;
+const PHONE = PHONE_390;
 
 /** English pages say everything in English, history included; malformed ids give the 404 page. */
 describe('web: English and page addresses', () => {
@@ -14,17 +14,9 @@ describe('web: English and page addresses', () => {
   let browser: Browser;
   let requestId: string;
   const checker = new PageChecker();
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  const sessions = new BrowserSessions(() => browser, () => t.baseUrl, TEST_PASSWORD);
+  const as = (email: string, viewport = LAPTOP): Promise<Page> => sessions.as(email, viewport);
 
-  async function as(email: string, viewport = LAPTOP): Promise<Page> {
-    const c = await newContext(browser, viewport);
-    contexts.push(c.context);
-    c.context.on('close', () => problems.push(...c.problems));
-    const page = await c.context.newPage();
-    await login(page, t.baseUrl, email, TEST_PASSWORD);
-    return page;
-  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -53,7 +45,7 @@ describe('web: English and page addresses', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });
@@ -90,8 +82,8 @@ describe('web: English and page addresses', () => {
   });
 
   it('passes axe on every page visited, with no CSP violations', async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     expect(checker.failures()).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(sessions.problems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/app';
 import { makeCase } from '../factories/case.factory';
 import { makeFund } from '../factories/fund.factory';
@@ -6,10 +6,10 @@ import { ok } from '../support/expect';
 import { U } from '../support/users';
 import { camt053 } from '../payments/camt';
 import { approvedWithPayee } from '../payments/world';
-import { launchBrowser, login, newContext, overflowing, PageChecker, shows } from './support/browser';
+import { BrowserSessions, LAPTOP, launchBrowser, overflowing, PageChecker, shows, PHONE_390 } from './support/browser';
 
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const DESKTOP = LAPTOP;
+const PHONE = PHONE_390;
 
 /** The administrator's payment batches and bank statements, and the professional's payee form, in a real browser. */
 describe('web: SEPA payment batches and bank statements', () => {
@@ -18,17 +18,9 @@ describe('web: SEPA payment batches and bank statements', () => {
   let fundId: string;
   let caseId: string;
   const checker = new PageChecker();
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const sessions = new BrowserSessions(() => browser, () => t.baseUrl, TEST_PASSWORD);
+  const as = (email: string, viewport = DESKTOP): Promise<Page> => sessions.as(email, viewport);
 
-  async function as(email: string, viewport = DESKTOP): Promise<Page> {
-    const c = await newContext(browser, viewport);
-    contexts.push(c.context);
-    c.context.on('close', () => problems.push(...c.problems));
-    const page = await c.context.newPage();
-    await login(page, t.baseUrl, email, TEST_PASSWORD);
-    return page;
-  }
   const flash = (page: Page) => page.locator('.app-flash').textContent();
 
   beforeAll(async () => {
@@ -39,7 +31,7 @@ describe('web: SEPA payment batches and bank statements', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await sessions.closeAll();
     await browser?.close();
     await t?.close();
   });
@@ -137,6 +129,6 @@ describe('web: SEPA payment batches and bank statements', () => {
 
   it('has no serious accessibility violations and no CSP or asset problems on any page visited', () => {
     expect(checker.failures()).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(sessions.problems).toEqual([]);
   });
 });

@@ -136,3 +136,36 @@ export async function shows(page: Page, locator: Locator, timeout = 30_000): Pro
     throw new Error(`${(e as Error).message.split('\n')[0]}\nthe page at ${page.url()} shows instead:\n${seen}`);
   }
 }
+
+/** The viewports the UI issue asks screenshots at: a laptop and a current phone. */
+export const LAPTOP = { width: 1366, height: 900 };
+export const PHONE_390 = { width: 390, height: 844 };
+
+/**
+ * Browser sessions, each logged in as one user in a context of its own; what a context saw (CSP
+ * violations, failed assets, console errors) lands in `problems` when it is closed.
+ */
+export class BrowserSessions {
+  readonly problems: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly baseUrl: () => string,
+    private readonly password: string,
+  ) {}
+
+  async as(email: string, viewport = LAPTOP): Promise<Page> {
+    const c = await newContext(this.browser(), viewport);
+    this.contexts.push(c.context);
+    c.context.on('close', () => this.problems.push(...c.problems));
+    const page = await c.context.newPage();
+    await login(page, this.baseUrl(), email, this.password);
+    return page;
+  }
+
+  /** Close every session (again is harmless), so that `problems` is complete. */
+  async closeAll(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+  }
+}
