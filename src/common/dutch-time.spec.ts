@@ -1,4 +1,4 @@
-import { addWorkingDays, calendarYear, decisionDue, hoursToDecision, isOverdue, lastWallClockHour, startOfYear } from './dutch-time';
+import { addWorkingDays, calendarYear, decisionDue, dutchDate, formatDateTime, hoursToDecision, isOverdue, lastWallClockHour, startOfDutchDay, startOfYear } from './dutch-time';
 
 const rules = { urgentDecisionHours: 24, decisionWorkingDays: 5 };
 
@@ -78,5 +78,49 @@ describe('lastWallClockHour', () => {
 
   it('follows summer time', () => {
     expect(lastWallClockHour(new Date('2026-07-01T12:00:00Z'), 8).toISOString()).toBe('2026-07-01T06:00:00.000Z');
+  });
+});
+
+describe('Dutch wall clock (cached offsets) against Intl', () => {
+  const intl = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  });
+  const viaIntl = (t: number): string => {
+    const p: Record<string, string> = {};
+    for (const part of intl.formatToParts(new Date(t))) p[part.type] = part.value;
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  };
+  const viaUs = (t: number): string => {
+    const at = new Date(t);
+    // formatDateTime gives `d mon. yyyy hh:mm`; rebuild the ISO-like form from dutchDate and its time
+    return `${dutchDate(at)} ${formatDateTime(at, 'en').slice(-5)}`;
+  };
+
+  it('agrees minute by minute around every DST change from 2020 to 2030', () => {
+    for (let year = 2020; year <= 2030; year++) {
+      for (const month of [2, 9]) {
+        // last Sunday of March / October, 01:00 UTC is the change
+        const lastDay = new Date(Date.UTC(year, month + 1, 0));
+        const sunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+        const change = Date.UTC(year, month, sunday, 1);
+        for (let t = change - 3 * 3_600_000; t <= change + 3 * 3_600_000; t += 60_000 * 7) expect([t, viaUs(t)]).toEqual([t, viaIntl(t)]);
+      }
+    }
+  });
+
+  it('agrees on 5,000 instants spread from 1970 to 2210, the cache edges included', () => {
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const from = Date.UTC(1970, 0, 1);
+    const to = Date.UTC(2210, 0, 1);
+    const edges = [Date.UTC(1977, 0, 1) - 1, Date.UTC(1977, 0, 1), Date.UTC(2200, 0, 1) - 1, Date.UTC(2200, 0, 1)];
+    for (const t of [...edges, ...Array.from({ length: 5000 }, () => Math.floor(from + next() * (to - from)))]) expect([t, viaUs(t)]).toEqual([t, viaIntl(t)]);
+  });
+
+  it('starts a Dutch day at local midnight on both sides of the clock change', () => {
+    expect(startOfDutchDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDutchDay('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfDutchDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(startOfDutchDay('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });
