@@ -106,18 +106,21 @@ async function main(): Promise<void> {
           );
         }
         if (want('pg-report')) {
-          const rep = await reportBench(b, { runs: 2, withLoad: true });
+          const rep = await reportBench(b, { runs: 2, withLoad: true, serviceUrl: db.url });
           pgReport = rep;
           add(
             { name: 'report-10k', value: rep.totalMs, unit: 'ms', baseline: rep.dataMs + rep.bareMs, ratio: rep.totalMs / (rep.dataMs + rep.bareMs), target: '≤ 2000 ms and ≤ 40 pages', met: rep.totalMs <= 2000 && rep.pages <= 40 },
             'our data queries + bare pdfkit',
             `GET /api/v1/reports/steering.pdf, ${rep.seed.requests} requests, ${rep.seed.entries} entries (seeded in ${ms(rep.seed.ms)}), ${rep.pages} pages, ${Math.round(rep.bytes / 1024)} kB: data ${ms(rep.dataMs)}, model ${ms(rep.modelMs)}, render ${ms(rep.renderMs)}; event loop blocked at most ${ms(rep.loopMaxMs)}`,
           );
-          add(
-            { name: 'report-peak-rss', value: rep.peakRssMb, unit: 'MB', baseline: rep.rssBeforeMb, ratio: rep.peakRssMb / rep.rssBeforeMb, target: '≤ 400 MB', met: rep.peakRssMb <= 400 },
-            'RSS of the same process before the reports',
-            'peak resident memory of the service process (its report worker thread renders) while the timed steering reports ran, sampled every 10 ms',
-          );
+          if (rep.service) {
+            const svc = rep.service;
+            add(
+              { name: 'report-peak-rss', value: svc.peakMb, unit: 'MB', baseline: svc.idleMb, ratio: svc.peakMb / svc.idleMb, target: '≤ 400 MB', met: svc.peakMb <= 400 },
+              'RSS of the idle service',
+              `peak resident memory of the built service in its own process (node dist/src/main.js, production; its report worker thread renders) while it produced ${svc.reports} steering reports, sampled every 10 ms; fastest ${ms(svc.totalMs)}; the bench process itself (service, seed and load generator in one) went from ${round(rep.rssBeforeMb)} to ${round(rep.peakRssMb)} MB`,
+            );
+          }
           add(
             { name: 'report-vs-pdfkit', value: rep.renderMs, unit: 'ms', baseline: rep.bareMs, ratio: rep.bareMs / rep.renderMs, target: 'bare/ours ≥ 0.8', met: rep.bareMs / rep.renderMs >= 0.8 },
             'bare pdfkit, same tables and model',
