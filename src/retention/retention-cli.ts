@@ -6,18 +6,20 @@ import { ConfigModule } from '../config/config.module';
 import { ConfigError, loadConfig } from '../config/env';
 import { DatabaseModule } from '../database/database.module';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { LedgerModule } from '../ledger/ledger.module';
 import { RetentionRunDto } from './retention.dto';
 import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
 
 export function formatRetentionRun(r: RetentionRunDto): string {
   const head = `${r.dryRun ? 'DRY RUN — nothing is erased. ' : ''}retention ${r.retentionMonths} months: cases closed before ${r.cutoff}`;
-  if (!r.cases.length) return `${head}\nno expired cases`;
+  if (!r.cases.length && !r.skipped.length) return `${head}\nno expired cases`;
   const lines = r.cases.map((c) => {
     const fields = Object.entries(c.fields).filter(([, n]) => n > 0).map(([f, n]) => `${f}: ${n}`).join(', ') || 'no texts';
     return `${r.dryRun ? 'would erase' : 'erased'} ${c.caseCode} (closed ${c.closedAt}): ${fields}`;
   });
-  return [head, ...lines].join('\n');
+  const skipped = r.skipped.map((c) => `NOT erased ${c.caseCode} (closed ${c.closedAt}): ${c.reason}`);
+  return [head, ...lines, ...skipped].join('\n');
 }
 
 /** The instant given with --as-of=YYYY-MM-DD or an ISO instant (to plan: "what would go on that day?"). */
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
   if (moment && !dryRun) throw new ConfigError('--as-of only works with --dry-run');
   let embedded: EmbeddedPostgres | null = null;
   const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres({ dataDir: config.dataDir })).url;
-  @Module({ imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(url, 2)], providers: [RetentionRepository, RetentionService] })
+  @Module({ imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule.forRoot(url, 2), LedgerModule], providers: [RetentionRepository, RetentionService] })
   class RetentionCliModule {}
   const app = await NestFactory.createApplicationContext(RetentionCliModule, { logger: ['error'] });
   try {
