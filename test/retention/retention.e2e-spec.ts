@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -14,10 +14,12 @@ import { startTestApp, TestApp } from '../support/app';
 import { makeCase } from '../factories/case.factory';
 import { balances, makeFund } from '../factories/fund.factory';
 import { act, makeRequest } from '../factories/request.factory';
+import { makeUser } from '../factories/user.factory';
 import { ok } from '../support/expect';
 import { U } from '../support/users';
 
 const MONTH = 31 * 24 * 3600_000;
+const PRIVACY = 'fg@demo.local';
 const run = promisify(execFile);
 
 interface EventRow {
@@ -43,6 +45,7 @@ describe('retention of case narratives (e2e)', () => {
   let paidId: string;
   let rejectedId: string;
   let legacyEventId: string;
+  let privacyOfficerId: string;
 
   /** The workflow events of a case's requests, in chain order. */
   const eventsOf = (caseId: string): Promise<EventRow[]> =>
@@ -79,6 +82,7 @@ describe('retention of case narratives (e2e)', () => {
     t = await startTestApp();
     db = t.app.get(DataSource);
     fundId = await makeFund(t);
+    privacyOfficerId = await makeUser(t, PRIVACY, 'gemeente', ['privacy_officer']);
     oldCase = await makeCase(t, U.pro, { neighbourhood: 'Centrum' });
     const paid = await makeRequest(t, oldCase.id, fundId, { amount: '1200.00' });
     paidId = paid.id;
@@ -245,16 +249,55 @@ describe('retention of case narratives (e2e)', () => {
     await expect(db.query(`DELETE FROM retention_erasures`)).rejects.toThrow(/append-only/);
   });
 
-  it('runs as a command-line dry run that lists what would go', async () => {
+  /** The retention command line against this test's database: exit code and output. */
+  async function retentionCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/retention/retention-cli.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: t.db.url, NODE_ENV: 'test' },
+        timeout: 120_000,
+      });
+      return { code: 0, out: stdout, err: stderr };
+    } catch (e) {
+      const x = e as { code?: number; stdout?: string; stderr?: string };
+      return { code: typeof x.code === 'number' ? x.code : -1, out: x.stdout ?? '', err: x.stderr ?? '' };
+    }
+  }
+
+  it('runs as a command-line dry run that lists what would go, recorded in the access log under its operator', async () => {
     const later = new Date(t.app.get(Clock).now().getTime() + 25 * MONTH).toISOString();
-    const { stdout } = await promisify(execFile)('npx', ['ts-node', '--transpile-only', 'src/retention/retention-cli.ts', '--dry-run', `--as-of=${later}`], {
-      env: { ...process.env, DATABASE_URL: t.db.url, NODE_ENV: 'test' },
-      timeout: 120_000,
-    });
+    const { code, out: stdout } = await retentionCli(['--dry-run', `--as-of=${later}`, '--operator', PRIVACY]);
+    expect(code).toBe(0);
     expect(stdout).toContain('DRY RUN');
     expect(stdout).toContain(`would erase ${recentCase.code}`);
     expect(stdout).toContain('requests.justification: 1');
     expect(stdout).toContain('request_events.reason: 1');
     expect(await db.query(`SELECT justification FROM requests WHERE case_id = $1`, [recentCase.id])).toEqual([{ justification: 'Recent verhaal' }]);
+    const logged = await db.query(`SELECT user_id, user_email, channel, action, detail FROM access_log WHERE channel = 'cli'`);
+    expect(logged).toEqual([{
+      user_id: privacyOfficerId, user_email: PRIVACY, channel: 'cli', action: 'retention.preview',
+      detail: `asOf=${later} cases=1 osUser=${userInfo().username} host=${hostname()}`,
+    }]);
+  });
+
+  it('refuses the command line without an operator, and an erasure by the privacy officer (admins only), erasing nothing', async () => {
+    const missing = await retentionCli(['--dry-run']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('--operator is required');
+    const officer = await retentionCli([`--operator=${PRIVACY}`]);
+    expect(officer.code).toBe(1);
+    expect(officer.err).toContain(`--operator ${PRIVACY}: erasing narratives needs the role admin; this account has privacy_officer`);
+    expect(await db.query(`SELECT count(*)::int AS n FROM access_log WHERE channel = 'cli'`)).toEqual([{ n: 1 }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM retention_erasures`)).toEqual([{ n: 1 }]);
+  });
+
+  it('records the API dry run and erasure run in the access log too', async () => {
+    const rows: { action: string; channel: string; user_email: string }[] = await db.query(
+      `SELECT action, channel, user_email FROM access_log WHERE action LIKE 'retention.%' AND channel = 'api' ORDER BY occurred_at, id`,
+    );
+    expect(rows).toEqual([
+      { action: 'retention.preview', channel: 'api', user_email: U.admin },
+      { action: 'retention.run', channel: 'api', user_email: U.admin },
+      { action: 'retention.run', channel: 'api', user_email: U.admin },
+    ]);
   });
 });
