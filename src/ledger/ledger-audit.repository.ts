@@ -47,7 +47,7 @@ export interface AuditEventRow extends ChainLink {
   /** the seal of this event in the same fund's chain (format 1, reason erased), if any */
   sealEventHash: string | null;
   sealedDigest: string | null;
-  /** whether the event's case has a retention erasure recorded (retention_erasures) */
+  /** for an erased reason: whether the event's case has a retention erasure recorded (retention_erasures); false otherwise */
   erasureRecorded: boolean;
 }
 
@@ -151,7 +151,8 @@ export class LedgerAuditRepository {
               e.chain_seq::text AS "chainSeq", e.prev_hash AS "prevHash", e.hash,
               e.chain_format AS "chainFormat", e.reason_salt AS "reasonSalt", e.reason_digest AS "reasonDigest", e.reason_erased_at AS "reasonErasedAt",
               s.event_hash AS "sealEventHash", s.sealed_digest AS "sealedDigest",
-              EXISTS (SELECT 1 FROM requests r JOIN retention_erasures x ON x.case_id = r.case_id WHERE r.id = e.request_id) AS "erasureRecorded"
+              CASE WHEN e.reason_erased_at IS NULL THEN false
+                   ELSE EXISTS (SELECT 1 FROM requests r JOIN retention_erasures x ON x.case_id = r.case_id WHERE r.id = e.request_id) END AS "erasureRecorded"
          FROM request_events e
          LEFT JOIN chain_seals s ON s.event_id = e.id AND s.fund_id = e.fund_id
         WHERE e.id = ANY($1::uuid[])`,
