@@ -6,9 +6,12 @@ export type AccessChannel = (typeof ACCESS_CHANNELS)[number];
 /**
  * What was looked at. Reads of one case's data (`case.read`, `request.read`, `justification.pdf`)
  * carry the case; exports carry what was exported in `detail` (fund, period), never its content.
+ * `retention.preview` (a dry run) and `retention.run` (an erasure) list the expired cases' codes and
+ * closing dates; their detail says how many.
  */
 export const ACCESS_ACTIONS = [
   'case.read', 'request.read', 'justification.pdf', 'export.requests_csv', 'export.ledger_csv', 'export.steering_pdf', 'export.access_log_csv',
+  'retention.preview', 'retention.run',
 ] as const;
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 

@@ -31,4 +31,6 @@ export const ACCESS_LOG_TEXTS: Record<string, readonly [nl: string, en: string]>
   'alog.action.export.ledger_csv': ['Export journaalposten (CSV)', 'Ledger export (CSV)'],
   'alog.action.export.steering_pdf': ['Stuurgroeprapportage (PDF)', 'Steering-group report (PDF)'],
   'alog.action.export.access_log_csv': ['Export toegangslog (CSV)', 'Access log export (CSV)'],
+  'alog.action.retention.preview': ['Bewaartermijn: proefdraai bekeken', 'Retention: dry run viewed'],
+  'alog.action.retention.run': ['Bewaartermijn: teksten verwijderd', 'Retention: texts erased'],
 };

@@ -55,6 +55,15 @@ export class AccessLogRepository {
     );
   }
 
+  /** The account an operator names on the command line (case-insensitive e-mail). */
+  async findOperator(email: string): Promise<{ id: string; email: string; active: boolean; roles: string[] } | null> {
+    const rows: { id: string; email: string; active: boolean; roles: string[] }[] = await this.tx.manager.query(
+      `SELECT id, email, active, roles FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
   async search(f: AccessLogFilter, limit: number, offset: number): Promise<AccessLogRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];

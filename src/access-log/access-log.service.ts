@@ -7,9 +7,11 @@ import { AccessLogItemDto, AccessLogPageDto, AccessLogQueryDto } from './access-
 import type { AccessAction, AccessChannel } from './access-log.entity';
 import { AccessLogFilter, AccessLogRepository, AccessLogRow } from './access-log.repository';
 import { amsterdamDateTime, amsterdamDayEnd, amsterdamDayStart } from './amsterdam-day';
+import { checkOperator, CliOperator, osAccount, requireOperatorArg } from './cli-operator';
+import type { Role } from '../users/user.entity';
 
 export interface AccessRecord {
-  /** null: an operator on the command line; `operator` then names them */
+  /** the account; on the command line the one named with --operator (see cli-operator.ts) */
   user: Pick<AuthUser, 'id' | 'email'> | null;
   operator?: string;
   channel: AccessChannel;
@@ -44,6 +46,21 @@ export class AccessLogService {
       requestId: r.requestId ?? null,
       detail: (r.detail ?? '').slice(0, 500),
     });
+  }
+
+  /**
+   * The operator of a command line (see cli-operator.ts): --operator must name an active account
+   * with one of `allowed`, else OperatorError, before anything is read.
+   */
+  async cliOperator(email: string | undefined, allowed: readonly Role[], purpose: string): Promise<CliOperator> {
+    const wanted = requireOperatorArg(email, allowed);
+    const user = checkOperator(wanted, await this.repo.findOperator(wanted), allowed, purpose);
+    return { user, ...osAccount() };
+  }
+
+  /** A command line's read or export, under its operator's account, with the OS account and host beside the parameters. */
+  recordCli(op: CliOperator, action: AccessAction, params: object = {}): Promise<void> {
+    return this.record({ user: op.user, channel: 'cli', action, detail: describeFilter({ ...params, osUser: op.osUser, host: op.host }) });
   }
 
   async list(q: AccessLogQueryDto): Promise<AccessLogPageDto> {

@@ -3,7 +3,7 @@ import { BarrierTagEntity } from '../cost-comparison/barrier-tag.entity';
 import { CostItemEntity } from '../cost-comparison/cost-item.entity';
 import { FundEntity, FundHolderEntity } from '../funds/fund.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
-import { ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAccountEntity, PaymentEntity } from '../ledger/ledger.entities';
+import { ChainSealEntity, ContributionEntity, JournalEntryEntity, JournalPostingEntity, LedgerAccountEntity, PaymentEntity } from '../ledger/ledger.entities';
 import { MailDeliveryEntity, NotificationEntity, NotificationOutboxEntity } from '../notifications/notification.entities';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PAYMENT_ENTITIES } from '../payments/payment.entities';
@@ -23,5 +23,5 @@ export const ENTITIES = [
   RequestEntity, RequestCostLineEntity, RequestApprovalEntity, RequestEventEntity, RequestOutcomeEntity,
   BarrierTagEntity, IdempotencyKeyEntity, SessionEntity, NotificationOutboxEntity, NotificationEntity, MailDeliveryEntity,
   ...PAYMENT_ENTITIES, UserIdentityEntity,
-  AccessLogEntity, RetentionErasureEntity,
+  AccessLogEntity, RetentionErasureEntity, ChainSealEntity,
 ];

@@ -1,6 +1,7 @@
 import { Dec } from '../common/money';
 import {
-  canonicalJson, chainHash, GENESIS_HASH, journalEntryChainContent, requestEventChainContent, sha256Hex,
+  canonicalJson, chainedReason, chainHash, GENESIS_HASH, journalEntryChainContent, legacyRequestEventChainContent, reasonDigest,
+  requestEventChainContent, sealedEventDigest, sha256Hex,
 } from './hash-chain';
 
 describe('canonicalJson', () => {
@@ -77,14 +78,47 @@ describe('journalEntryChainContent', () => {
 });
 
 describe('requestEventChainContent', () => {
-  it('contains the event fields but not the row id', () => {
-    const content = requestEventChainContent({
-      requestId: 'r1', fundId: 'f1', actorId: 'u1', actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved',
-      reason: 'ok', createdAt: new Date('2026-01-02T03:04:05.000Z'),
-    });
+  const fields = {
+    requestId: 'r1', fundId: 'f1', actorId: 'u1', actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved',
+    createdAt: new Date('2026-01-02T03:04:05.000Z'),
+  };
+
+  it('contains the event fields and the reason digest with format 2, but not the row id or the reason text', () => {
+    const content = requestEventChainContent({ ...fields, reasonDigest: 'd'.repeat(64) });
     expect(canonicalJson(content)).toBe(
+      '{"actorId":"u1","actorRole":"budget_holder","createdAt":"2026-01-02T03:04:05.000Z","format":2,"fromStatus":"submitted","fundId":"f1",' +
+        `"reasonDigest":"${'d'.repeat(64)}","requestId":"r1","toStatus":"approved","type":"request_event"}`,
+    );
+  });
+
+  it('keeps format 1 exactly as events were chained before format 2 (the reason text itself)', () => {
+    expect(canonicalJson(legacyRequestEventChainContent({ ...fields, reason: 'ok' }))).toBe(
       '{"actorId":"u1","actorRole":"budget_holder","createdAt":"2026-01-02T03:04:05.000Z","fromStatus":"submitted","fundId":"f1",' +
         '"reason":"ok","requestId":"r1","toStatus":"approved","type":"request_event"}',
     );
+  });
+});
+
+describe('reason digests', () => {
+  it('digest the reason with a random salt, so equal reasons chain differently and a short text cannot be looked up', () => {
+    const a = chainedReason('akkoord');
+    const b = chainedReason('akkoord');
+    expect(a.reasonSalt).toMatch(/^[0-9a-f]{32}$/);
+    expect(a.reasonSalt).not.toBe(b.reasonSalt);
+    expect(a.reasonDigest).not.toBe(b.reasonDigest);
+    expect(reasonDigest(a.reasonSalt, 'akkoord')).toBe(a.reasonDigest);
+    expect(reasonDigest(a.reasonSalt, 'akkoord.')).not.toBe(a.reasonDigest);
+    expect(a.reasonDigest).toBe(sha256Hex(`["request_event.reason","${a.reasonSalt}","akkoord"]`));
+  });
+
+  it('seal everything of a format-1 event but its reason, with its place in the chain', () => {
+    const event = {
+      requestId: 'r1', fundId: 'f1', actorId: 'u1', actorRole: 'budget_holder', fromStatus: null, toStatus: 'draft',
+      createdAt: '2026-01-02T03:04:05.000Z', chainSeq: '7', prevHash: GENESIS_HASH,
+    };
+    const digest = sealedEventDigest(event);
+    expect(sealedEventDigest({ ...event, actorRole: 'admin' })).not.toBe(digest);
+    expect(sealedEventDigest({ ...event, chainSeq: '8' })).not.toBe(digest);
+    expect(sealedEventDigest({ ...event, reason: 'anything' } as typeof event)).toBe(digest);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { moneyString } from '../common/money';
 
@@ -100,23 +100,60 @@ export function journalEntryChainContent(entry: JournalEntryContentInput, postin
   };
 }
 
-export interface RequestEventContentInput {
+/**
+ * How a workflow event is chained, per row (request_events.chain_format):
+ * - 1: the reason text itself is hashed (events written before format 2). Such a reason can only be
+ *   erased with a seal: a later record of the same chain that vouches for the rest of the row.
+ * - 2: a salted digest of the reason is hashed instead (reasonDigest, with the salt in the row), so
+ *   retention can erase the text and the salt and the chain still recomputes.
+ */
+export const REQUEST_EVENT_FORMAT = 2;
+
+/** The chained form of a reason: sha256 over the salt and the text (the salt keeps a short text from being guessed once erased). */
+export function reasonDigest(salt: string, reason: string): string {
+  return sha256Hex(canonicalJson(['request_event.reason', salt, reason]));
+}
+
+/** A reason as a format-2 event stores it: the text, a fresh salt and their digest. */
+export function chainedReason(reason: string): { reason: string; reasonSalt: string; reasonDigest: string } {
+  const reasonSalt = randomBytes(16).toString('hex');
+  return { reason, reasonSalt, reasonDigest: reasonDigest(reasonSalt, reason) };
+}
+
+interface RequestEventFields {
   requestId: string;
   fundId: string;
   actorId: string;
   actorRole: string;
   fromStatus: string | null;
   toStatus: string;
-  reason: string;
   createdAt: Date | string;
 }
 
+export interface RequestEventContentInput extends RequestEventFields {
+  reasonDigest: string;
+}
+
 /**
- * What a workflow event (request_events row) contributes to its fund's chain. The workflow passes
- * exactly this to `OpenFund.chain`, and the verifier rebuilds it from the row; the
- * row's own id is left out so the event can be chained before it is inserted.
+ * What a workflow event (request_events row, format 2) contributes to its fund's chain. The
+ * workflow passes exactly this to `OpenFund.chain`, and the verifier rebuilds it from the row; the
+ * row's own id is left out so the event can be chained before it is inserted. The reason is in it
+ * as its digest only.
  */
 export function requestEventChainContent(event: RequestEventContentInput): Record<string, unknown> {
+  return { ...eventFields(event), format: REQUEST_EVENT_FORMAT, reasonDigest: event.reasonDigest };
+}
+
+export interface LegacyRequestEventContentInput extends RequestEventFields {
+  reason: string;
+}
+
+/** Format 1 (events chained before format 2): the reason text itself is in the content. */
+export function legacyRequestEventChainContent(event: LegacyRequestEventContentInput): Record<string, unknown> {
+  return { ...eventFields(event), reason: event.reason };
+}
+
+function eventFields(event: RequestEventFields): Record<string, unknown> {
   return {
     type: 'request_event',
     requestId: event.requestId,
@@ -125,7 +162,43 @@ export function requestEventChainContent(event: RequestEventContentInput): Recor
     actorRole: event.actorRole,
     fromStatus: event.fromStatus,
     toStatus: event.toStatus,
-    reason: event.reason,
     createdAt: isoInstant(event.createdAt),
+  };
+}
+
+/**
+ * What a seal vouches for when the reason of a format-1 event is erased: everything the event's hash
+ * covered except the reason, with its place in the chain (seq and previous hash).
+ */
+export function sealedEventDigest(event: RequestEventFields & ChainPlace): string {
+  return sha256Hex(canonicalJson({ ...eventFields(event), chainSeq: event.chainSeq, prevHash: event.prevHash }));
+}
+
+interface ChainPlace {
+  chainSeq: string;
+  prevHash: string;
+}
+
+export interface ReasonSealContentInput {
+  fundId: string;
+  eventId: string;
+  eventHash: string;
+  sealedDigest: string;
+  createdAt: Date | string;
+}
+
+/**
+ * A seal (chain_seals row): appended to the fund's chain when the reason of a format-1 event is
+ * erased, after checking that the event still recomputed. It carries the event's hash and the
+ * digest of the rest of the event, so the verifier can still tell that nothing but the reason went.
+ */
+export function reasonSealChainContent(seal: ReasonSealContentInput): Record<string, unknown> {
+  return {
+    type: 'reason_seal',
+    fundId: seal.fundId,
+    eventId: seal.eventId,
+    eventHash: seal.eventHash,
+    sealedDigest: seal.sealedDigest,
+    createdAt: isoInstant(seal.createdAt),
   };
 }

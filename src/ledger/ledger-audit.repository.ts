@@ -3,7 +3,6 @@ import { EntityManager, In } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
 import type { ChainLink } from './ledger.types';
-import type { RequestEventContentInput } from './hash-chain';
 import { JournalEntryEntity } from './ledger.entities';
 
 export interface EntryProblemRow {
@@ -25,9 +24,40 @@ export interface AccountSumRow {
 }
 
 export interface ChainRow {
-  table: 'journal_entries' | 'request_events';
+  table: 'journal_entries' | 'request_events' | 'chain_seals';
   id: string;
   chain_seq: string;
+}
+
+/** A workflow event as the verifier needs it: its chained fields, its format, its erasure and its seal. */
+export interface AuditEventRow extends ChainLink {
+  id: string;
+  requestId: string;
+  fundId: string;
+  actorId: string;
+  actorRole: string;
+  fromStatus: string | null;
+  toStatus: string;
+  createdAt: Date;
+  reason: string;
+  chainFormat: number;
+  reasonSalt: string | null;
+  reasonDigest: string | null;
+  reasonErasedAt: Date | null;
+  /** the seal of this event in the same fund's chain (format 1, reason erased), if any */
+  sealEventHash: string | null;
+  sealedDigest: string | null;
+  /** for an erased reason: whether the event's case has a retention erasure recorded (retention_erasures); false otherwise */
+  erasureRecorded: boolean;
+}
+
+export interface AuditSealRow extends ChainLink {
+  id: string;
+  fundId: string;
+  eventId: string;
+  eventHash: string;
+  sealedDigest: string;
+  createdAt: Date;
 }
 
 /** The read-only queries of the ledger verifier. */
@@ -91,12 +121,14 @@ export class LedgerAuditRepository {
     return this.m.find(FundEntity, { order: { name: 'ASC' } });
   }
 
-  /** The next records of a fund's chain (journal entries and workflow events) after `afterSeq`. */
+  /** The next records of a fund's chain (journal entries, workflow events and seals) after `afterSeq`. */
   chainPage(fundId: string, afterSeq: string, limit: number): Promise<ChainRow[]> {
     return this.m.query(
       `SELECT 'journal_entries' AS "table", id, chain_seq FROM journal_entries WHERE fund_id = $1 AND chain_seq > $2
        UNION ALL
        SELECT 'request_events' AS "table", id, chain_seq FROM request_events WHERE fund_id = $1 AND chain_seq > $2
+       UNION ALL
+       SELECT 'chain_seals' AS "table", id, chain_seq FROM chain_seals WHERE fund_id = $1 AND chain_seq > $2
         ORDER BY chain_seq, "table", id
         LIMIT $3`,
       [fundId, afterSeq, limit],
@@ -109,15 +141,31 @@ export class LedgerAuditRepository {
 
   /**
    * Workflow events as the chain holds them. The ledger defines what a chained event is
-   * (hash-chain.ts); the requests feature owns the table and writes it.
+   * (hash-chain.ts); the requests feature owns the table and writes it, retention erases reasons.
    */
-  events(ids: string[]): Promise<(RequestEventContentInput & ChainLink & { id: string })[]> {
+  events(ids: string[]): Promise<AuditEventRow[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.m.query(
-      `SELECT id, request_id AS "requestId", fund_id AS "fundId", actor_id AS "actorId", actor_role AS "actorRole",
-              from_status AS "fromStatus", to_status AS "toStatus", reason, created_at AS "createdAt",
-              chain_seq::text AS "chainSeq", prev_hash AS "prevHash", hash
-         FROM request_events WHERE id = ANY($1::uuid[])`,
+      `SELECT e.id, e.request_id AS "requestId", e.fund_id AS "fundId", e.actor_id AS "actorId", e.actor_role AS "actorRole",
+              e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason, e.created_at AS "createdAt",
+              e.chain_seq::text AS "chainSeq", e.prev_hash AS "prevHash", e.hash,
+              e.chain_format AS "chainFormat", e.reason_salt AS "reasonSalt", e.reason_digest AS "reasonDigest", e.reason_erased_at AS "reasonErasedAt",
+              s.event_hash AS "sealEventHash", s.sealed_digest AS "sealedDigest",
+              CASE WHEN e.reason_erased_at IS NULL THEN false
+                   ELSE EXISTS (SELECT 1 FROM requests r JOIN retention_erasures x ON x.case_id = r.case_id WHERE r.id = e.request_id) END AS "erasureRecorded"
+         FROM request_events e
+         LEFT JOIN chain_seals s ON s.event_id = e.id AND s.fund_id = e.fund_id
+        WHERE e.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  seals(ids: string[]): Promise<AuditSealRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m.query(
+      `SELECT id, fund_id AS "fundId", event_id AS "eventId", event_hash AS "eventHash", sealed_digest AS "sealedDigest",
+              created_at AS "createdAt", chain_seq::text AS "chainSeq", prev_hash AS "prevHash", hash
+         FROM chain_seals WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }

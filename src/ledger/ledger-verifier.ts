@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Dec, moneyString, sumDec } from '../common/money';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
-import { chainHash, GENESIS_HASH, journalEntryChainContent, requestEventChainContent } from './hash-chain';
+import {
+  chainHash, GENESIS_HASH, journalEntryChainContent, legacyRequestEventChainContent, reasonDigest, reasonSealChainContent,
+  requestEventChainContent, sealedEventDigest,
+} from './hash-chain';
 import { CheckpointService } from './checkpoint.service';
-import { AccountSumRow, ChainRow, LedgerAuditRepository } from './ledger-audit.repository';
+import { AccountSumRow, AuditEventRow, ChainRow, LedgerAuditRepository } from './ledger-audit.repository';
 import { LedgerRepository } from './ledger.repository';
 import type { BrokenRecord, VerifyCheck } from './ledger.types';
 
@@ -37,7 +40,7 @@ function check(name: string, okDetail: string, problems: Problem[], more = false
 /**
  * Recomputes the ledger from its postings and its hash chains and compares with what is stored:
  * balanced entries, stored balances, every fund's budget identity, transfers between funds, and
- * every fund's chain (journal entries and workflow events). Runs on one read-only snapshot.
+ * every fund's chain (journal entries, workflow events and seals). Runs on one read-only snapshot.
  */
 @Injectable()
 export class LedgerVerifier {
@@ -151,10 +154,11 @@ export class LedgerVerifier {
       for (const row of page) {
         const stored = hashes.get(row.id);
         const record = { table: row.table, id: row.id, chainSeq: row.chain_seq };
-        const at = `fund ${fund.name}: ${row.table === 'journal_entries' ? 'entry' : 'event'} ${row.id} at seq ${row.chain_seq}`;
+        const at = `fund ${fund.name}: ${KIND[row.table]} ${row.id} at seq ${row.chain_seq}`;
         if (BigInt(row.chain_seq) !== expected) return { records, problem: { record, text: `${at}: expected seq ${expected}` } };
         if (!stored || stored.prevHash !== prevHash) return { records, problem: { record, text: `${at}: prevHash does not match the previous record's hash` } };
         if (stored.recomputed !== stored.hash) return { records, problem: { record, text: `${at}: hash does not recompute (content changed)` } };
+        if (stored.problem) return { records, problem: { record, text: `${at}: ${stored.problem}` } };
         prevHash = stored.hash;
         expected += 1n;
         records += 1;
@@ -171,17 +175,62 @@ export class LedgerVerifier {
     return { records };
   }
 
-  private async recomputeHashes(page: ChainRow[]): Promise<Map<string, { prevHash: string; hash: string; recomputed: string }>> {
+  private async recomputeHashes(page: ChainRow[]): Promise<Map<string, Recomputed>> {
     const ids = (table: ChainRow['table']) => page.filter((r) => r.table === table).map((r) => r.id);
     const entries = await this.ledger.withPostings(await this.audit.entries(ids('journal_entries')));
     const events = await this.audit.events(ids('request_events'));
-    const out = new Map<string, { prevHash: string; hash: string; recomputed: string }>();
+    const seals = await this.audit.seals(ids('chain_seals'));
+    const out = new Map<string, Recomputed>();
     for (const e of entries) {
       out.set(e.id, { prevHash: e.prevHash, hash: e.hash, recomputed: chainHash(e.prevHash, e.chainSeq, journalEntryChainContent(e, e.postings)) });
     }
-    for (const e of events) {
-      out.set(e.id, { prevHash: e.prevHash, hash: e.hash, recomputed: chainHash(e.prevHash, e.chainSeq, requestEventChainContent(e)) });
+    for (const e of events) out.set(e.id, recomputeEvent(e));
+    for (const s of seals) {
+      out.set(s.id, { prevHash: s.prevHash, hash: s.hash, recomputed: chainHash(s.prevHash, s.chainSeq, reasonSealChainContent(s)) });
     }
     return out;
   }
+}
+
+interface Recomputed {
+  prevHash: string;
+  hash: string;
+  recomputed: string;
+  /** what is wrong besides the hash (an erased reason without its record or seal, a reason that does not match its digest) */
+  problem?: string;
+}
+
+const KIND: Record<ChainRow['table'], string> = { journal_entries: 'entry', request_events: 'event', chain_seals: 'seal' };
+
+/**
+ * A workflow event's hash, recomputed by its chain format (hash-chain.ts). Format 2 chains the
+ * reason's digest, so it recomputes whether or not the reason was erased; while the reason is there
+ * it must match the digest. A format-1 event with an erased reason cannot be recomputed (the text is
+ * gone): its seal, a later record of the same chain verified with the rest, must carry this event's
+ * hash and the digest of everything else in it. Every erased reason needs a retention record.
+ */
+function recomputeEvent(e: AuditEventRow): Recomputed {
+  const base = { prevHash: e.prevHash, hash: e.hash };
+  const erased = e.reasonErasedAt !== null;
+  let recomputed: string;
+  let problem: string | undefined;
+  if (e.chainFormat === 2) {
+    recomputed = e.reasonDigest ? chainHash(e.prevHash, e.chainSeq, requestEventChainContent({ ...e, reasonDigest: e.reasonDigest })) : '';
+    if (!erased && (e.reasonSalt === null || reasonDigest(e.reasonSalt, e.reason) !== e.reasonDigest)) {
+      problem = 'the reason does not match its chained digest (content changed)';
+    } else if (erased && (e.reason !== '' || e.reasonSalt !== null)) {
+      problem = 'the reason is marked as erased but its text or salt is still there';
+    }
+  } else if (e.chainFormat === 1 && !erased) {
+    recomputed = chainHash(e.prevHash, e.chainSeq, legacyRequestEventChainContent(e));
+  } else if (e.chainFormat === 1) {
+    recomputed = e.hash;
+    if (!e.sealEventHash || !e.sealedDigest) problem = 'the reason was erased but no seal in the chain vouches for the event';
+    else if (e.sealEventHash !== e.hash || e.sealedDigest !== sealedEventDigest(e)) problem = 'the event does not match its seal (content changed after the reason was erased)';
+    else if (e.reason !== '') problem = 'the reason is marked as erased but its text is still there';
+  } else {
+    return { ...base, recomputed: '', problem: `unknown chain format ${e.chainFormat}` };
+  }
+  if (!problem && erased && !e.erasureRecorded) problem = 'the reason was erased, but no retention erasure of its case is recorded';
+  return { ...base, recomputed, ...(problem ? { problem } : {}) };
 }

@@ -50,6 +50,24 @@ export class JournalEntryEntity {
   @Column({ type: 'char', length: 64 }) hash!: string;
 }
 
+/**
+ * A record of a fund's chain that vouches for a format-1 workflow event whose reason retention
+ * erased (see reasonSealChainContent). Append-only.
+ */
+@Entity('chain_seals')
+@Index('uq_chain_seals_fund_seq', ['fundId', 'chainSeq'], { unique: true })
+export class ChainSealEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_chain_seals' }) id!: string;
+  @Column({ type: 'uuid' }) fundId!: string;
+  @Column({ type: 'bigint' }) chainSeq!: string;
+  @Index('uq_chain_seals_event', { unique: true }) @Column({ type: 'uuid' }) eventId!: string;
+  @Column({ type: 'char', length: 64 }) eventHash!: string;
+  @Column({ type: 'char', length: 64 }) sealedDigest!: string;
+  @Column({ type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'char', length: 64 }) prevHash!: string;
+  @Column({ type: 'char', length: 64 }) hash!: string;
+}
+
 /** Append-only. The postings of one entry sum to zero. */
 @Entity('journal_postings')
 export class JournalPostingEntity {

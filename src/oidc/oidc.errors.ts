@@ -7,6 +7,7 @@ export const OIDC_REFUSALS = {
   CODE_REJECTED: 'invalid',
   ISSUER_MISMATCH: 'invalid',
   PROVIDER_ERROR: 'invalid',
+  ACCESS_DENIED: 'forbidden',
   PROVIDER_UNREACHABLE: 'unavailable',
   EMAIL_UNVERIFIED: 'forbidden',
   NO_EMAIL: 'forbidden',

@@ -84,7 +84,7 @@ export class OidcService {
     const iss = callbackUrl.searchParams.get('iss');
     if (iss !== null && iss !== p.issuer) throw new OidcError('ISSUER_MISMATCH', `the login answer comes from an unknown issuer (${iss.slice(0, 200)})`);
     const error = callbackUrl.searchParams.get('error');
-    if (error) throw new OidcError('PROVIDER_ERROR', `the identity provider refused: ${error.slice(0, 100)}`);
+    if (error) throw providerError(error, callbackUrl.searchParams.get('error_description'));
     const client = await this.client();
     const configuration = await this.configuration(p);
     const current = new URL(this.redirectUri(p));
@@ -124,9 +124,11 @@ export class OidcService {
     const err = e as { name?: string; code?: string; error?: string; message?: string; cause?: unknown };
     const message = String(err.message ?? e);
     if (err.error === 'invalid_grant') return new OidcError('CODE_REJECTED', 'the identity provider did not accept the login code: it was used before, has expired or belongs to another login');
+    // openid-client wraps a failed request ("something went wrong"); the network error is in its causes
+    const network = networkFailure(e);
+    if (network) return new OidcError('PROVIDER_UNREACHABLE', `the identity provider cannot be reached: ${network}`);
     if (/"iss"|issuer/i.test(message)) return new OidcError('ISSUER_MISMATCH', `the login answer comes from an unknown issuer: ${message}`);
     if (err.name === 'AuthorizationResponseError') return new OidcError('PROVIDER_ERROR', `the identity provider refused: ${err.error ?? message}`);
-    if (/fetch failed|ECONNREFUSED|ENOTFOUND|timed? ?out/i.test(message)) return new OidcError('PROVIDER_UNREACHABLE', `the identity provider cannot be reached: ${message}`);
     this.log.warn(`OIDC login refused: ${message}`);
     return new OidcError('PROVIDER_ERROR', `the login answer is not valid: ${message}`);
   }
@@ -153,6 +155,39 @@ export class OidcService {
       throw new OidcError('PROVIDER_UNREACHABLE', `the identity provider ${p.issuer} cannot be reached: ${String((e as Error).message ?? e)}`);
     });
   }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/** The network failure somewhere in an error's cause chain (fetch's "fetch failed", a refused connection, a timeout), or null. */
+function networkFailure(e: unknown): string | null {
+  type Cause = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+  const said: string[] = [];
+  let found = false;
+  let cur: unknown = e;
+  for (let depth = 0; cur && typeof cur === 'object' && depth < 6; depth++) {
+    const c = cur as Cause;
+    const message = typeof c.message === 'string' ? c.message : '';
+    if (message) said.push(message);
+    if ((typeof c.code === 'string' && NETWORK_CODES.has(c.code)) || c.name === 'TimeoutError' || c.name === 'AbortError' || /fetch failed|ECONNREFUSED|ENOTFOUND|timed? ?out/i.test(message)) {
+      found = true;
+    }
+    cur = c.cause;
+  }
+  return found ? said.join(': ') : null;
+}
+
+/**
+ * An error the provider sent back instead of a code (RFC 6749 4.1.2.1, OIDC Core 3.1.2.6):
+ * access_denied (the user cancelled, or the provider's policy refused them) has its own message;
+ * temporarily_unavailable means the provider is down for now; anything else is a provider error.
+ * The description is the provider's and is only logged, never shown.
+ */
+function providerError(error: string, description: string | null): OidcError {
+  const said = `${error.slice(0, 100)}${description ? ` (${description.slice(0, 200)})` : ''}`;
+  if (error === 'access_denied') return new OidcError('ACCESS_DENIED', `the identity provider denied the login: ${said}`);
+  if (error === 'temporarily_unavailable') return new OidcError('PROVIDER_UNREACHABLE', `the identity provider is temporarily unavailable: ${said}`);
+  return new OidcError('PROVIDER_ERROR', `the identity provider refused: ${said}`);
 }
 
 /** email_verified as a boolean (some providers send the string "true"); absent counts only with trustEmail. */

@@ -190,6 +190,8 @@ export interface JustificationData {
     from: RequestStatus | null;
     to: RequestStatus;
     reason: string | null;
+    /** retention erased the reason: the report says so instead of "none" */
+    reasonErased?: boolean;
   }[];
   approvals: { at: Date | IsoDateTime; approverName: string; organisationName: string; comment: string | null }[];
   payments: { at: Date | IsoDateTime; amount: DecimalString; reference: string }[];

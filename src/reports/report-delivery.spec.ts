@@ -86,11 +86,14 @@ describe('the delivery helpers', () => {
   });
 
   it('reads the command line', () => {
-    expect(parseArgs(['--fund', 'Doorbraakfonds Zuidoost 2026', '--from=2026-01-01', '--to', '2026-12-31', '--lang', 'en'])).toEqual({
-      fund: 'Doorbraakfonds Zuidoost 2026', from: '2026-01-01', to: '2026-12-31', out: undefined, lang: 'en',
+    expect(parseArgs(['--operator', 'fin@gemeente.nl', '--fund', 'Doorbraakfonds Zuidoost 2026', '--from=2026-01-01', '--to', '2026-12-31', '--lang', 'en'])).toEqual({
+      operator: 'fin@gemeente.nl', fund: 'Doorbraakfonds Zuidoost 2026', from: '2026-01-01', to: '2026-12-31', out: undefined, lang: 'en',
     });
-    expect(() => parseArgs(['--fund'])).toThrow('--fund needs a value');
+    expect(() => parseArgs(['--operator=a@b.nl', '--fund'])).toThrow('--fund needs a value');
     expect(() => parseArgs(['--colour', 'red'])).toThrow('unknown option --colour');
-    expect(() => parseArgs(['--lang', 'de'])).toThrow('--lang must be nl or en');
+    expect(() => parseArgs(['--operator=a@b.nl', '--lang', 'de'])).toThrow('--lang must be nl or en');
+    // the command line has no login: the operator names their account, which the access log records
+    expect(() => parseArgs(['--fund', 'x'])).toThrow('--operator is required');
+    expect(() => parseArgs(['--operator=', '--fund', 'x'])).toThrow('--operator is required');
   });
 });

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { calendarYear, startOfYear } from '../common/dutch-time';
 import { TransactionRunner } from '../database/transaction-runner';
-import { requestEventChainContent } from '../ledger/hash-chain';
+import { chainedReason, REQUEST_EVENT_FORMAT, requestEventChainContent } from '../ledger/hash-chain';
 import { LedgerService } from '../ledger/ledger.service';
 import { OpenFund } from '../ledger/open-fund';
 import { RequestEntity, RequestStatus } from './request.entities';
@@ -99,6 +99,7 @@ export class RequestWorkflow {
     reason: string,
     at: Date = this.clock.now(),
   ): Promise<void> {
+    const chained = chainedReason(reason);
     const fields = {
       requestId: request.id,
       fundId: request.fundId,
@@ -106,13 +107,14 @@ export class RequestWorkflow {
       actorRole,
       fromStatus,
       toStatus,
-      reason,
+      reasonDigest: chained.reasonDigest,
       createdAt: at,
     };
     const link = fund.chain(requestEventChainContent(fields));
     const coded = reasonCodeOf(reason);
     const eventId = await this.requests.insertEvent({
-      ...fields, reasonCode: coded?.code ?? null, reasonParams: coded?.params ?? null, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash,
+      ...fields, reason, reasonSalt: chained.reasonSalt, chainFormat: REQUEST_EVENT_FORMAT, reasonErasedAt: null,
+      reasonCode: coded?.code ?? null, reasonParams: coded?.params ?? null, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash,
     });
     await this.listener.stepRecorded(eventId, request.id, at);
   }

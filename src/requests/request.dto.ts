@@ -205,6 +205,11 @@ export class HistoryEventDto {
   @ApiProperty() reason!: string;
   @ApiProperty({ nullable: true, type: String, description: 'stable code of a reason the system wrote (null for text a person typed)' }) reasonCode!: string | null;
   @ApiProperty({ nullable: true, type: Object, description: 'parameters of reasonCode; money as decimal strings' }) reasonParams!: Record<string, string> | null;
+  @ApiProperty({
+    nullable: true, type: String, format: 'date-time',
+    description: 'when retention erased the reason text (then `reason` is empty; reasonCode and its parameters stay, without a typed comment)',
+  })
+  reasonErasedAt!: string | null;
 }
 
 export class OutcomeResponseDto {

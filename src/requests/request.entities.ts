@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { OutcomeLine } from '../cost-comparison/comparison.types';
 
 export type { OutcomeLine };
@@ -86,9 +86,14 @@ export class RequestApprovalEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 
-/** Append-only workflow event, chained into the fund's hash chain together with the journal. */
+/**
+ * Workflow event, chained into the fund's hash chain together with the journal. Append-only: the
+ * database refuses DELETE and every UPDATE except retention's erasure of the reason (reason emptied,
+ * salt gone, `comment` left out of reasonParams, reasonErasedAt set, nothing else changed).
+ */
 @Entity('request_events')
 @Index('uq_request_events_fund_seq', ['fundId', 'chainSeq'], { unique: true })
+@Check('ck_request_events_format', `"chain_format" = 1 OR ("chain_format" = 2 AND "reason_digest" IS NOT NULL)`)
 export class RequestEventEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index('ix_request_events_request') @Column({ type: 'uuid' }) requestId!: string;
@@ -105,6 +110,14 @@ export class RequestEventEntity {
   @Column({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'char', length: 64 }) prevHash!: string;
   @Column({ type: 'char', length: 64 }) hash!: string;
+  /** how the row is chained (hash-chain.ts): 1 hashes the reason text, 2 its salted digest */
+  @Column({ type: 'smallint' }) chainFormat!: number;
+  /** format 2: the random salt of reasonDigest; erased with the reason */
+  @Column({ type: 'text', nullable: true }) reasonSalt!: string | null;
+  /** format 2: sha256 over salt and reason, the form in which the reason is chained */
+  @Column({ type: 'char', length: 64, nullable: true }) reasonDigest!: string | null;
+  /** when retention erased the reason (null while it is there) */
+  @Column({ type: 'timestamptz', nullable: true }) reasonErasedAt!: Date | null;
 }
 
 

@@ -50,6 +50,7 @@ export function mapEvent(e: RequestEventEntity, people: Map<string, PersonRow>):
     reason: e.reason,
     reasonCode: e.reasonCode ?? null,
     reasonParams: e.reasonParams ?? null,
+    reasonErasedAt: e.reasonErasedAt ? e.reasonErasedAt.toISOString() : null,
   };
 }
 

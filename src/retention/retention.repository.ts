@@ -12,7 +12,8 @@ export interface ExpiredCaseRow {
 /**
  * The narrative fields that retention erases, as `table.column` with the SQL that counts the
  * non-empty values of one case ($1) and the statement that empties them. Amounts, statuses, dates,
- * the cost lines' figures, the ledger and the workflow events (chained, append-only) are not here.
+ * the cost lines' figures and the ledger are not here. The workflow events' reasons are counted
+ * here too (EVENT_REASONS) but erased by the ledger's ReasonEraser, which keeps the chain verifiable.
  */
 const NARRATIVES: { field: string; count: string; erase: string }[] = [
   {
@@ -53,7 +54,13 @@ const NARRATIVES: { field: string; count: string; erase: string }[] = [
   },
 ];
 
-export const ERASED_FIELDS = NARRATIVES.map((n) => n.field);
+/** Workflow-event reasons (a rejection, a question, a comment); their codes and other parameters stay. */
+export const EVENT_REASONS = {
+  field: 'request_events.reason',
+  count: `SELECT count(*) FROM request_events e JOIN requests r ON r.id = e.request_id WHERE r.case_id = $1 AND e.reason <> '' AND e.reason_erased_at IS NULL`,
+};
+
+export const ERASED_FIELDS = [...NARRATIVES.map((n) => n.field), EVENT_REASONS.field];
 
 @Injectable()
 export class RetentionRepository {
@@ -73,7 +80,7 @@ export class RetentionRepository {
 
   async countNarratives(caseId: string): Promise<ErasedFields> {
     const fields: ErasedFields = {};
-    for (const n of NARRATIVES) {
+    for (const n of [...NARRATIVES, EVENT_REASONS]) {
       const [row] = (await this.tx.manager.query(n.count, [caseId])) as { count: string | number }[];
       fields[n.field] = Number(row.count);
     }
@@ -91,6 +98,7 @@ export class RetentionRepository {
     return rows.length > 0;
   }
 
+  /** The narratives of the requests' own tables (the event reasons go through ReasonEraser). */
   async eraseNarratives(caseId: string): Promise<void> {
     for (const n of NARRATIVES) await this.tx.manager.query(n.erase, [caseId]);
   }

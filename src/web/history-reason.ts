@@ -6,10 +6,14 @@ const MONEY = new Set(['amount', 'mandate', 'released', 'remaining']);
 
 /**
  * A history reason in the reader's language: a coded reason (written by the system) from its code
- * and parameters, money formatted per language; text a person typed as it was typed.
+ * and parameters, money formatted per language; text a person typed as it was typed, or a note that
+ * retention erased it (a coded reason is still said from its code, without a typed comment).
  */
-export function historyReason(h: { reason: string; reasonCode?: string | null; reasonParams?: Record<string, string> | null }, lang: Locale): string {
-  if (!h.reasonCode) return h.reason;
+export function historyReason(
+  h: { reason: string; reasonCode?: string | null; reasonParams?: Record<string, string> | null; reasonErasedAt?: string | null },
+  lang: Locale,
+): string {
+  if (!h.reasonCode) return h.reasonErasedAt ? translate(lang, 'reason.erased') : h.reason;
   const p = h.reasonParams ?? {};
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) params[k] = MONEY.has(k) ? formatEuro(v, lang) : v;

@@ -108,6 +108,7 @@ export const EXTRA: Dict = {
   'reason.goal.yes': ['ja', 'yes'],
   'reason.goal.partly': ['deels', 'partly'],
   'reason.goal.no': ['nee', 'no'],
+  'reason.erased': ['verwijderd na bewaartermijn', 'removed after the retention period'],
   'confirm.title': ['Weet u het zeker?', 'Are you sure?'],
   'confirm.no': ['Nee, ga terug', 'No, go back'],
   'confirm.irreversible': ['Dit kunt u niet ongedaan maken.', 'You cannot undo this.'],

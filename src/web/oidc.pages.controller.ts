@@ -71,6 +71,9 @@ export class OidcPagesController {
     if (!(e instanceof OidcError)) throw e;
     this.log.log(`single sign-on refused: ${e.code}: ${e.message}`);
     const lang = langOf(res);
-    renderPage(res, 'login', { next: null, email: '', errors: {}, loginError: translate(lang, `oidc.error.${e.refusal}`), refusalCode: e.code }, refusalStatus(e.refusal));
+    const status = refusalStatus(e.refusal);
+    // the provider being down is temporary: say when to try again (the rest of the service keeps working)
+    if (status === 503) res.setHeader('Retry-After', '30');
+    renderPage(res, 'login', { next: null, email: '', errors: {}, loginError: translate(lang, `oidc.error.${e.refusal}`), refusalCode: e.code }, status);
   }
 }

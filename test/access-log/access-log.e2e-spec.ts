@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/app';
 import { makeCase } from '../factories/case.factory';
@@ -8,6 +13,20 @@ import { ok } from '../support/expect';
 import { U } from '../support/users';
 
 const PRIVACY = 'fg@demo.local';
+
+/** Run a command line of the project against the test database; exit code and output. */
+async function cli(script: string, args: string[], url: string): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' },
+      timeout: 120_000,
+    });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (e) {
+    const x = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof x.code === 'number' ? x.code : -1, out: x.stdout ?? '', err: x.stderr ?? '' };
+  }
+}
 
 describe('access log (e2e)', () => {
   let t: TestApp;
@@ -117,6 +136,46 @@ describe('access log (e2e)', () => {
     expect(lines.length).toBeGreaterThanOrEqual(4);
     const [row] = await rows(`action = 'export.access_log_csv'`);
     expect(row).toMatchObject({ user_email: PRIVACY, channel: 'api', detail: `caseId=${caseId}` });
+  });
+
+  it('records a steering report made on the command line under the operator named with --operator, with the OS account and host', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+    try {
+      const out = join(dir, 'stuurgroep.pdf');
+      const res = await cli('src/reports/report-cli.ts', ['--operator', U.bh.toUpperCase(), '--fund', fundId, '--from', '2026-01-01', '--out', out], t.db.url);
+      expect(res).toMatchObject({ code: 0 });
+      expect(res.out.trim()).toBe(out);
+      expect(existsSync(out)).toBe(true);
+      const [row] = await rows(`channel = 'cli'`);
+      expect(row).toMatchObject({ user_id: t.seeded.users[U.bh].id, user_email: U.bh, action: 'export.steering_pdf', case_id: null });
+      expect(row.detail).toBe(`fundId=${fundId} from=2026-01-01 lang=nl osUser=${userInfo().username} host=${hostname()}`);
+      // the API shows it like any other row, and a filter by user finds it
+      const listed = ok(await t.api('GET', `/api/v1/access-log?userEmail=${U.bh}`, { as: PRIVACY })).body.items;
+      expect(listed.find((i: { channel: string }) => i.channel === 'cli')).toMatchObject({ action: 'export.steering_pdf', userName: 'Bram Budgethouder' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a command-line report without an operator, or by an account that may not make it, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+    try {
+      const out = join(dir, 'x.pdf');
+      const before = (await rows(`channel = 'cli'`)).length;
+      const missing = await cli('src/reports/report-cli.ts', ['--fund', fundId, '--out', out], t.db.url);
+      expect(missing.code).toBe(1);
+      expect(missing.err).toContain('--operator is required');
+      const professional = await cli('src/reports/report-cli.ts', ['--operator', U.pro, '--fund', fundId, '--out', out], t.db.url);
+      expect(professional.code).toBe(1);
+      expect(professional.err).toContain(`--operator ${U.pro}: the steering-group report needs the role steering_group or budget_holder or admin; this account has professional`);
+      const unknown = await cli('src/reports/report-cli.ts', ['--operator=niemand@example.org', '--out', out], t.db.url);
+      expect(unknown.code).toBe(1);
+      expect(unknown.err).toContain('--operator niemand@example.org: there is no user with this e-mail address');
+      expect(existsSync(out)).toBe(false);
+      expect((await rows(`channel = 'cli'`)).length).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('documents the access log endpoints in the OpenAPI document', async () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { FundEntity } from '../../src/funds/fund.entity';
-import { requestEventChainContent } from '../../src/ledger/hash-chain';
+import { chainedReason, legacyRequestEventChainContent, REQUEST_EVENT_FORMAT, requestEventChainContent } from '../../src/ledger/hash-chain';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { LedgerVerifier, VerifyResult } from '../../src/ledger/ledger-verifier';
 import { RequestEventEntity } from '../../src/requests/request.entities';
@@ -28,9 +28,15 @@ async function seededLedger() {
   const other = await make.fund({ contributions: { [partner.id]: '50.00' } });
   const requestId = randomUUID();
   await ledger.withFund(fund.id, async (open) => {
-    const event = { requestId, fundId: fund.id, actorId: randomUUID(), actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reason: 'akkoord', createdAt: new Date() };
+    // an event as it was chained before format 2 (the reason text itself in the hash)
+    const legacy = { requestId, fundId: fund.id, actorId: randomUUID(), actorRole: 'professional', fromStatus: 'draft', toStatus: 'submitted', reason: 'ingediend met uitleg', createdAt: new Date() };
+    const legacyLink = open.chain(legacyRequestEventChainContent(legacy));
+    await tx.manager.getRepository(RequestEventEntity).insert({ ...legacy, ...legacyLink, chainFormat: 1 });
+    // and one as the workflow writes it now (a salted digest of the reason in the hash)
+    const { reason, reasonSalt, reasonDigest } = chainedReason('akkoord');
+    const event = { requestId, fundId: fund.id, actorId: randomUUID(), actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reasonDigest, createdAt: new Date() };
     const link = open.chain(requestEventChainContent(event));
-    await tx.manager.getRepository(RequestEventEntity).insert({ ...event, ...link });
+    await tx.manager.getRepository(RequestEventEntity).insert({ ...event, ...link, reason, reasonSalt, chainFormat: REQUEST_EVENT_FORMAT });
     await open.reserve({ requestId, amount: '300.00', actorId: null });
   });
   const paid = await ledger.pay({ fundId: fund.id, requestId, amount: '200.00', reference: 'factuur 1', actorId: null });
@@ -87,7 +93,7 @@ describe('LedgerVerifier', () => {
         ['hash_chain', true],
         ['checkpoints', true],
       ]);
-      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('2 fund chains intact (10 records)');
+      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('2 fund chains intact (11 records)');
     });
 
     it('runs inside a caller transaction too', async () => {
@@ -127,13 +133,79 @@ describe('LedgerVerifier', () => {
     }
   });
 
-  it('names the workflow event whose reason was rewritten', async () => {
+  /** The seeded events: format 1 (legacy) and format 2. */
+  async function events(s: Awaited<ReturnType<typeof seededLedger>>): Promise<{ legacy: { id: string; chain_seq: string }; current: { id: string; chain_seq: string } }> {
+    const rows: { id: string; chain_seq: string; chain_format: number }[] = await s.ds.query(
+      'SELECT id, chain_seq, chain_format FROM request_events WHERE request_id = $1 ORDER BY chain_seq',
+      [s.requestId],
+    );
+    return { legacy: rows.find((r) => r.chain_format === 1)!, current: rows.find((r) => r.chain_format === 2)! };
+  }
+
+  it('names the workflow event whose reason was rewritten, in either chain format', async () => {
     const s = await seededLedger();
     try {
-      const [event]: { id: string; chain_seq: string }[] = await s.ds.query('SELECT id, chain_seq FROM request_events WHERE request_id = $1', [s.requestId]);
-      await tamper(s.ds, 'request_events', `UPDATE request_events SET reason = 'afgewezen' WHERE id = $1`, [event.id]);
+      const { legacy, current } = await events(s);
+      await tamper(s.ds, 'request_events', `UPDATE request_events SET reason = 'afgewezen' WHERE id = $1`, [current.id]);
+      let result = await s.verify();
+      expect(failing(result)).toEqual({ hash_chain: { table: 'request_events', id: current.id, chainSeq: current.chain_seq } });
+      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('the reason does not match its chained digest');
+
+      await tamper(s.ds, 'request_events', `UPDATE request_events SET reason = 'afgewezen' WHERE id = $1`, [legacy.id]);
+      result = await s.verify();
+      expect(failing(result)).toEqual({ hash_chain: { table: 'request_events', id: legacy.id, chainSeq: legacy.chain_seq } });
+      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('hash does not recompute');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('notices a changed reason digest, a reason erased outside retention, and a legacy reason erased without a seal', async () => {
+    const s = await seededLedger();
+    try {
+      const { current } = await events(s);
+      // the digest is what the chain covers: changing it (to match a new text) breaks the hash
+      await tamper(s.ds, 'request_events', `UPDATE request_events SET reason_digest = $2 WHERE id = $1`, [current.id, 'a'.repeat(64)]);
       const result = await s.verify();
-      expect(failing(result)).toEqual({ hash_chain: { table: 'request_events', id: event.id, chainSeq: event.chain_seq } });
+      expect(failing(result)).toEqual({ hash_chain: { table: 'request_events', id: current.id, chainSeq: current.chain_seq } });
+      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('hash does not recompute');
+    } finally {
+      await s.close();
+    }
+    const s2 = await seededLedger();
+    try {
+      const { legacy, current } = await events(s2);
+      // the trigger allows the erasure itself (retention's UPDATE), so the verifier asks for its record
+      await s2.ds.query(`UPDATE request_events SET reason = '', reason_salt = NULL, reason_erased_at = now() WHERE id = $1`, [current.id]);
+      let result = await s2.verify();
+      expect(failing(result)).toEqual({ hash_chain: { table: 'request_events', id: current.id, chainSeq: current.chain_seq } });
+      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('no retention erasure of its case is recorded');
+
+      // a legacy (format 1) reason can only be erased with a seal in the chain; behind the triggers the verifier notices
+      await expect(s2.ds.query(`UPDATE request_events SET reason = '', reason_erased_at = now() WHERE id = $1`, [legacy.id])).rejects.toThrow(/append-only/);
+      await tamper(s2.ds, 'request_events', `UPDATE request_events SET reason = '', reason_erased_at = now() WHERE id = $1`, [legacy.id]);
+      result = await s2.verify();
+      expect(failing(result)).toEqual({ hash_chain: { table: 'request_events', id: legacy.id, chainSeq: legacy.chain_seq } });
+      expect(result.checks.find((c) => c.name === 'hash_chain')?.detail).toContain('no seal in the chain vouches for the event');
+    } finally {
+      await s2.close();
+    }
+  });
+
+  it('lets the database refuse every other change of a workflow event', async () => {
+    const s = await seededLedger();
+    try {
+      const { current } = await events(s);
+      await expect(s.ds.query(`UPDATE request_events SET actor_role = 'admin' WHERE id = $1`, [current.id])).rejects.toThrow(/append-only/);
+      // erasing must also leave everything else as it was
+      await expect(
+        s.ds.query(`UPDATE request_events SET reason = '', reason_salt = NULL, reason_erased_at = now(), to_status = 'rejected' WHERE id = $1`, [current.id]),
+      ).rejects.toThrow(/append-only/);
+      // keeping the salt (so the erased text could be confirmed by guessing) is refused too
+      await expect(s.ds.query(`UPDATE request_events SET reason = '', reason_erased_at = now() WHERE id = $1`, [current.id])).rejects.toThrow(/append-only/);
+      await expect(s.ds.query(`DELETE FROM request_events WHERE id = $1`, [current.id])).rejects.toThrow(/append-only/);
+      await expect(s.ds.query(`TRUNCATE request_events`)).rejects.toThrow(/append-only/);
+      expect((await s.verify()).ok).toBe(true);
     } finally {
       await s.close();
     }

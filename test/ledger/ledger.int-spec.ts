@@ -5,7 +5,7 @@ import { moneyString } from '../../src/common/money';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { FundEntity } from '../../src/funds/fund.entity';
 import { OrganisationEntity } from '../../src/organisations/organisation.entity';
-import { chainHash, GENESIS_HASH, requestEventChainContent } from '../../src/ledger/hash-chain';
+import { chainedReason, chainHash, GENESIS_HASH, REQUEST_EVENT_FORMAT, requestEventChainContent } from '../../src/ledger/hash-chain';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { LedgerVerifier } from '../../src/ledger/ledger-verifier';
 import { RequestEventEntity } from '../../src/requests/request.entities';
@@ -340,11 +340,12 @@ describe('LedgerService', () => {
       const requestId = randomUUID();
       const actorId = randomUUID();
       await ledger.withFund(fund.id, async (open) => {
-        const event = { requestId, fundId: fund.id, actorId, actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reason: 'akkoord', createdAt: new Date() };
+        const { reason, ...salted } = chainedReason('akkoord');
+        const event = { requestId, fundId: fund.id, actorId, actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reasonDigest: salted.reasonDigest, createdAt: new Date() };
         const link = open.chain(requestEventChainContent(event));
         expect(link.chainSeq).toBe('2');
         expect(link.hash).toBe(chainHash(link.prevHash, '2', requestEventChainContent(event)));
-        await tx.manager.getRepository(RequestEventEntity).insert({ ...event, ...link });
+        await tx.manager.getRepository(RequestEventEntity).insert({ ...event, ...link, reason, reasonSalt: salted.reasonSalt, chainFormat: REQUEST_EVENT_FORMAT });
         await open.reserve({ requestId, amount: '100.00', actorId });
       });
       const rows: { t: string; chain_seq: string; prev_hash: string; hash: string }[] = await ds.query(

@@ -1,9 +1,10 @@
 // A real OpenID provider (the certified `oidc-provider` package) on loopback, for the single sign-on
 // tests. Run with plain Node (oidc-provider is ESM-only). Configuration comes in OIDC_TEST_CONFIG:
-//   { "redirectUris": [...], "clientId": "...", "clientSecret": "...", "accounts": { "<sub>": { email, email_verified, name } } }
+//   { "redirectUris": [...], "clientId": "...", "clientSecret": "...", "accounts": { "<sub>": { email, email_verified, name, deny } } }
 // Prints {"issuer": "..."} on stdout once it listens; stops when stdin closes.
 // The login and consent interactions are automatic: the account is the one chosen for this browser
-// with GET /__test/as?sub=<sub> (a cookie on the provider), so a test decides who logs in.
+// with GET /__test/as?sub=<sub> (a cookie on the provider), so a test decides who logs in. An account
+// with "deny": true ends its login with error=access_denied, as when a user cancels or a policy refuses.
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -34,6 +35,9 @@ async function handle(req, res) {
       if (!sub || !cfg.accounts[sub]) {
         res.statusCode = 400;
         return res.end(`no test account chosen (GET /__test/as?sub=…): ${sub}`);
+      }
+      if (cfg.accounts[sub].deny) {
+        return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'the test user refused' }, { mergeWithLastSubmission: false });
       }
       return provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
     }
@@ -77,7 +81,8 @@ server.listen(0, '127.0.0.1', () => {
     async findAccount(_ctx, id) {
       const account = cfg.accounts[id];
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, ...account }) };
+      const { deny: _deny, ...claims } = account;
+      return { accountId: id, claims: async () => ({ sub: id, ...claims }) };
     },
   });
   process.stdout.write(JSON.stringify({ issuer }) + '\n');

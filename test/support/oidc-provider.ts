@@ -6,6 +6,9 @@ export interface TestAccount {
   email?: string;
   email_verified?: boolean;
   name?: string;
+  roles?: string[];
+  /** the provider ends this account's login with error=access_denied */
+  deny?: boolean;
 }
 
 export interface TestOidcProvider {

@@ -12,6 +12,8 @@ import { launchBrowser, newContext, PageChecker, shows } from './support/browser
 describe('web: single sign-on (OpenID Connect)', () => {
   let t: TestApp;
   let idp: TestOidcProvider;
+  /** a second provider that a test stops halfway through a login */
+  let flaky: TestOidcProvider;
   let browser: Browser;
   const checker = new PageChecker();
   const problems: string[] = [];
@@ -24,14 +26,25 @@ describe('web: single sign-on (OpenID Connect)', () => {
     'sub-unverified-existing': { email: U.bh, email_verified: false, name: 'Niet Bram' },
     'sub-gone': { email: 'weg@ggz.example', email_verified: true, name: 'Willem Weg' },
     'sub-roles': { email: 'rollen@ggz.example', email_verified: true, name: 'Rita Rollen', roles: ['budget_holder', 'admin'] },
+    'sub-deny': { email: 'weigeraar@ggz.example', email_verified: true, name: 'Wim Weigeraar', deny: true },
+    'sub-stranger': { email: 'vreemde@partner.example', email_verified: true, name: 'Vera Vreemd' },
   };
+  let issuers: Record<string, string>;
 
   beforeAll(async () => {
     const port = await freePort();
     const publicUrl = `http://127.0.0.1:${port}`;
-    idp = await startOidcProvider({ redirectUris: [`${publicUrl}/login/oidc/test-idp/callback`], accounts: ACCOUNTS });
+    idp = await startOidcProvider({ redirectUris: ['test-idp', 'partner-idp'].map((id) => `${publicUrl}/login/oidc/${id}/callback`), accounts: ACCOUNTS });
+    flaky = await startOidcProvider({ redirectUris: [`${publicUrl}/login/oidc/flaky-idp/callback`], accounts: ACCOUNTS });
+    // nothing listens on this port: a provider that is down
+    const down = `http://127.0.0.1:${await freePort()}`;
+    issuers = { 'test-idp': idp.issuer, 'partner-idp': idp.issuer, 'flaky-idp': flaky.issuer, 'down-idp': down };
     const providers = [
       { id: 'test-idp', label: 'Test-IdP', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, organisation: 'GGZ-instelling De Brug', rolesClaim: 'roles', allowedRoles: ['budget_holder'] },
+      // the same provider as a partner's, without an organisation: it lets existing users in and provisions nobody
+      { id: 'partner-idp', label: 'Partner-IdP', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret },
+      { id: 'flaky-idp', label: 'Wankele IdP', issuer: flaky.issuer, clientId: flaky.clientId, clientSecret: flaky.clientSecret },
+      { id: 'down-idp', label: 'Storing-IdP', issuer: down, clientId: 'doorbraakbudget', clientSecret: 'geheim-geheim-geheim' },
     ];
     t = await startTestApp({ port, env: { PUBLIC_URL: publicUrl, OIDC_PROVIDERS: JSON.stringify(providers) } });
     browser = await launchBrowser();
@@ -40,6 +53,7 @@ describe('web: single sign-on (OpenID Connect)', () => {
     await browser?.close();
     await t?.close();
     await idp?.stop();
+    await flaky?.stop();
   });
 
   async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -52,27 +66,48 @@ describe('web: single sign-on (OpenID Connect)', () => {
     }
   }
 
-  /** Start a login as `sub` at the provider and stop before the callback: returns the callback URL (code, state, iss). */
-  async function toCallback(jar: CookieJar, sub: string): Promise<URL> {
-    await jar.fetch(`${idp.issuer}/__test/as?sub=${sub}`);
+  /** POST the login button of `provider` (with the CSRF token of the login page); the answer unfollowed. */
+  async function startLogin(jar: CookieJar, provider: string): Promise<Response> {
     // any page carries the CSRF token (a logged-in browser is sent on from /login to its home page)
     const { res: login } = await jar.follow(`${t.baseUrl}/login`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? '';
-    const start = await jar.fetch(`${t.baseUrl}/login/oidc/test-idp`, {
+    return jar.fetch(`${t.baseUrl}/login/oidc/${provider}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf }).toString(),
     });
+  }
+
+  /**
+   * Start a login as `sub` at the provider and stop before the callback: returns the callback URL
+   * (code, state, iss; or error and state when the provider refused).
+   */
+  async function toCallback(jar: CookieJar, sub: string, provider = 'test-idp', expectCode = true): Promise<URL> {
+    await jar.fetch(`${issuers[provider]}/__test/as?sub=${sub}`);
+    const start = await startLogin(jar, provider);
     expect(start.status).toBe(303);
     const location = new URL(start.headers.get('location') as string);
-    expect(location.origin).toBe(idp.issuer);
+    expect(location.origin).toBe(issuers[provider]);
     expect(location.searchParams.get('code_challenge_method')).toBe('S256');
     expect(location.searchParams.get('state')).toBeTruthy();
     expect(location.searchParams.get('nonce')).toBeTruthy();
-    const { url } = await jar.follow(location.href, {}, (u) => u.pathname === '/login/oidc/test-idp/callback');
-    expect(url.pathname).toBe('/login/oidc/test-idp/callback');
-    expect(url.searchParams.get('code')).toBeTruthy();
+    const { url } = await jar.follow(location.href, {}, (u) => u.pathname === `/login/oidc/${provider}/callback`);
+    expect(url.pathname).toBe(`/login/oidc/${provider}/callback`);
+    if (expectCode) expect(url.searchParams.get('code')).toBeTruthy();
     return url;
+  }
+
+  /** A password login in a fresh jar; the answer unfollowed. */
+  async function passwordLogin(email: string): Promise<{ jar: CookieJar; res: Response }> {
+    const jar = new CookieJar();
+    const form = await (await jar.fetch(`${t.baseUrl}/login`)).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const res = await jar.fetch(`${t.baseUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, email, password: t.seeded.password }).toString(),
+    });
+    return { jar, res };
   }
 
   /** The callback as the browser would load it (on the app's address). */
@@ -251,6 +286,109 @@ describe('web: single sign-on (OpenID Connect)', () => {
     await checker.check(page, 'login-sso-refused');
     problems.push(...p);
     await context.close();
+  });
+
+  it('shows a clear message when the provider denies the login (error=access_denied), and logs nobody in', async () => {
+    const jar = new CookieJar();
+    const url = await toCallback(jar, 'sub-deny', 'test-idp', false);
+    expect(url.searchParams.get('error')).toBe('access_denied');
+    expect(url.searchParams.get('code')).toBeNull();
+    const denied = await refusal(await callback(jar, url));
+    expect(denied).toMatchObject({ status: 403, code: 'OIDC.ACCESS_DENIED' });
+    expect(denied.text).toContain('U bent niet ingelogd: het inloggen is bij de inlogdienst geannuleerd of geweigerd');
+    expect((await jar.fetch(`${t.baseUrl}/dashboard`)).status).toBe(303);
+    // the answer was used up with its state
+    expect((await refusal(await callback(jar, url))).code).toBe('OIDC.STATE_MISMATCH');
+    expect(await sql(`SELECT 1 FROM users WHERE email = 'weigeraar@ggz.example'`)).toEqual([]);
+    expect(await sql(`SELECT 1 FROM user_identities WHERE subject = 'sub-deny'`)).toEqual([]);
+
+    const jar2 = new CookieJar();
+    const url2 = await toCallback(jar2, 'sub-deny', 'test-idp', false);
+    const english = await refusal(await callback(jar2, url2, (q) => q.set('lang', 'en')));
+    expect(english).toMatchObject({ status: 403, code: 'OIDC.ACCESS_DENIED' });
+    expect(english.text).toContain('You are not logged in: the login was cancelled or refused at the identity provider');
+  });
+
+  it('says so on an accessible login page when the provider denies the login in the browser', async () => {
+    const { context, problems: p } = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${idp.issuer}/__test/as?sub=sub-deny`);
+    await page.goto(`${t.baseUrl}/login`);
+    await page.getByRole('button', { name: 'Inloggen met Test-IdP' }).click();
+    await shows(page, page.getByText('het inloggen is bij de inlogdienst geannuleerd of geweigerd'));
+    expect(new URL(page.url()).pathname).toBe('/login/oidc/test-idp/callback');
+    await checker.check(page, 'login-sso-denied');
+    await page.goto(`${t.baseUrl}/dashboard`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    problems.push(...p);
+    await context.close();
+  });
+
+  it('answers 503 with a clear message when a provider is down at login; the service, the other provider and passwords keep working', async () => {
+    const jar = new CookieJar();
+    const start = await startLogin(jar, 'down-idp');
+    expect(start.headers.get('retry-after')).toBe('30');
+    const html = await start.clone().text();
+    const down = await refusal(start);
+    expect(down).toMatchObject({ status: 503, code: 'OIDC.PROVIDER_UNREACHABLE' });
+    expect(down.text).toContain('De inlogdienst is nu niet bereikbaar');
+    // the same page still offers the other ways in
+    expect(html).toContain('Inloggen met Test-IdP');
+    expect(html).toMatch(/name="password"/);
+    expect((await jar.fetch(`${t.baseUrl}/dashboard`)).status).toBe(303);
+
+    expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);
+    const viaOther = await callback(jar, await toCallback(jar, 'sub-pro2'));
+    expect(viaOther.status).toBe(303);
+    expect(viaOther.headers.get('location')).toBe('/dashboard');
+    expect((await jar.fetch(`${t.baseUrl}/dashboard`)).status).toBe(200);
+    const password = await passwordLogin(U.pro);
+    expect(password.res.status).toBe(303);
+    expect((await password.jar.fetch(`${t.baseUrl}/dashboard`)).status).toBe(200);
+    // and the broken provider is tried again on the next login (no failure is remembered)
+    expect((await startLogin(new CookieJar(), 'down-idp')).status).toBe(503);
+  });
+
+  it('shows the provider-down message in the browser on an accessible page', async () => {
+    const { context, problems: p } = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/login`);
+    await page.getByRole('button', { name: 'Inloggen met Storing-IdP' }).click();
+    await shows(page, page.getByText('De inlogdienst is nu niet bereikbaar'));
+    await shows(page, page.getByRole('button', { name: 'Inloggen met Test-IdP' }));
+    await checker.check(page, 'login-sso-down');
+    problems.push(...p);
+    await context.close();
+  });
+
+  it('answers 503 when the provider goes down between the redirect and the callback, and logs nobody in', async () => {
+    const jar = new CookieJar();
+    const url = await toCallback(jar, 'sub-pro', 'flaky-idp');
+    await flaky.stop();
+    const res = await callback(jar, url);
+    expect(res.headers.get('retry-after')).toBe('30');
+    const gone = await refusal(res);
+    expect(gone).toMatchObject({ status: 503, code: 'OIDC.PROVIDER_UNREACHABLE' });
+    expect(gone.text).toContain('De inlogdienst is nu niet bereikbaar');
+    expect((await jar.fetch(`${t.baseUrl}/dashboard`)).status).toBe(303);
+    expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);
+  });
+
+  it('refuses an unknown user at a provider that provisions nobody, and creates no account', async () => {
+    const jar = new CookieJar();
+    const stranger = await refusal(await callback(jar, await toCallback(jar, 'sub-stranger', 'partner-idp')));
+    expect(stranger).toMatchObject({ status: 403, code: 'OIDC.NO_ACCOUNT' });
+    expect(stranger.text).toContain('Er is geen account voor u in Doorbraakbudget. Vraag een beheerder om u toe te voegen.');
+    expect((await jar.fetch(`${t.baseUrl}/dashboard`)).status).toBe(303);
+    expect(await sql(`SELECT 1 FROM users WHERE email = 'vreemde@partner.example'`)).toEqual([]);
+    expect(await sql(`SELECT 1 FROM user_identities WHERE subject = 'sub-stranger'`)).toEqual([]);
+    // the same user at the provider that does provision gets an account (so the refusal was the setting, not the user)
+    const jar2 = new CookieJar();
+    expect((await callback(jar2, await toCallback(jar2, 'sub-stranger', 'test-idp'))).headers.get('location')).toBe('/awaiting-roles');
+    // and an existing user gets in through the provider that provisions nobody
+    const jar3 = new CookieJar();
+    const existing = await callback(jar3, await toCallback(jar3, 'sub-pro', 'partner-idp'));
+    expect(existing.headers.get('location')).toBe('/dashboard');
   });
 
   it('with PASSWORD_LOGIN=false shows only the provider buttons and refuses passwords on the web and the API', async () => {

@@ -97,6 +97,7 @@ export class JustificationDataService {
         from: e.fromStatus,
         to: e.toStatus,
         reason: e.reason || null,
+        reasonErased: e.reasonErasedAt !== null,
       })),
       approvals: approvals.map((a) => ({ at: a.at, approverName: a.approverName, organisationName: a.organisationName, comment: a.comment || null })),
       payments: payments.map((p) => ({ at: p.at, amount: moneyString(p.amount), reference: p.reference })),

@@ -157,7 +157,7 @@ export function buildJustificationModel(data: JustificationData): JustificationM
           formatDateTime(h.at, locale),
           fill(J.byActor, { name: h.actorName, role: h.actorRole }),
           h.from ? `${L.status[h.from]} → ${L.status[h.to]}` : L.status[h.to],
-          h.reason ?? L.none,
+          h.reasonErased ? J.reasonErased : (h.reason ?? L.none),
         ]),
         emptyText: L.none,
       },
@@ -196,7 +196,7 @@ function decisionSummary(data: JustificationData): LabelValue[] {
     const name = approval ? `${decided.actorName} (${approval.organisationName})` : decided.actorName;
     out.push({ label: J.decidedBy, value: fill(J.decidedValue, { decision: L.status[decided.to].toLowerCase(), name, at: formatDateTime(decided.at, locale) }) });
     const comment = data.approvals[data.approvals.length - 1]?.comment;
-    const reason = decided.reason ?? (decided.to === 'approved' ? comment : null);
+    const reason = decided.reasonErased ? J.reasonErased : (decided.reason ?? (decided.to === 'approved' ? comment : null));
     if (reason) out.push({ label: J.decisionReason, value: reason });
     let timing = J.noDeadline;
     if (r.decisionDue) {

@@ -37,6 +37,8 @@ export interface EventRow {
   fromStatus: RequestStatus | null;
   toStatus: RequestStatus;
   reason: string;
+  /** set when retention erased the reason */
+  reasonErasedAt: Date | null;
 }
 
 export interface ApprovalRow {
@@ -91,7 +93,7 @@ export class JustificationReadModel {
   events(requestId: string): Promise<EventRow[]> {
     return this.m.query(
       `SELECT e.created_at AS at, u.display_name AS "actorName", e.actor_role AS "actorRole", e.from_status AS "fromStatus",
-              e.to_status AS "toStatus", e.reason
+              e.to_status AS "toStatus", e.reason, e.reason_erased_at AS "reasonErasedAt"
          FROM request_events e JOIN users u ON u.id = e.actor_id
         WHERE e.request_id = $1
         ORDER BY e.created_at, e.chain_seq`,

@@ -14,7 +14,7 @@ DECLARE
   v_avail uuid; v_balance numeric; v_committed uuid;
   v_now timestamptz := date_trunc('milliseconds', clock_timestamp());
   v_iso text; v_date date; v_entry uuid := gen_random_uuid(); v_memo text; v_postings text; v_canon text; v_hash text;
-  v_event uuid; v_event_hash text;
+  v_event uuid; v_event_hash text; v_salt text; v_digest text;
 BEGIN
   SELECT fund_id INTO v_fund FROM requests WHERE id = p_request;
   SELECT chain_seq, chain_head INTO v_seq, v_head FROM funds WHERE id = v_fund FOR UPDATE;
@@ -46,12 +46,17 @@ BEGIN
   UPDATE ledger_accounts SET balance = balance + v_amount WHERE id = v_committed;
 
   v_seq := v_seq + 1;
+  -- chain format 2 (hash-chain.ts): the reason is chained as sha256 of ["request_event.reason", salt, reason]
+  v_salt := md5(random()::text || clock_timestamp()::text);
+  v_digest := encode(sha256(convert_to('["request_event.reason",' || to_json(v_salt) || ',"akkoord"]', 'UTF8')), 'hex');
   v_canon := '{"actorId":' || to_json(p_approver::text) || ',"actorRole":"budget_holder","chainSeq":' || to_json(v_seq::text)
-    || ',"createdAt":' || to_json(v_iso) || ',"fromStatus":"submitted","fundId":' || to_json(v_fund::text)
-    || ',"reason":"akkoord","requestId":' || to_json(p_request::text) || ',"toStatus":"approved","type":"request_event"}';
+    || ',"createdAt":' || to_json(v_iso) || ',"format":2,"fromStatus":"submitted","fundId":' || to_json(v_fund::text)
+    || ',"reasonDigest":' || to_json(v_digest) || ',"requestId":' || to_json(p_request::text) || ',"toStatus":"approved","type":"request_event"}';
   v_event_hash := encode(sha256(convert_to(v_hash || v_canon, 'UTF8')), 'hex');
-  INSERT INTO request_events (request_id, fund_id, chain_seq, actor_id, actor_role, from_status, to_status, reason, created_at, prev_hash, hash)
-  VALUES (p_request, v_fund, v_seq, p_approver, 'budget_holder', 'submitted', 'approved', 'akkoord', v_now, v_hash, v_event_hash)
+  INSERT INTO request_events (request_id, fund_id, chain_seq, actor_id, actor_role, from_status, to_status, reason, created_at, prev_hash, hash,
+                              chain_format, reason_salt, reason_digest)
+  VALUES (p_request, v_fund, v_seq, p_approver, 'budget_holder', 'submitted', 'approved', 'akkoord', v_now, v_hash, v_event_hash,
+          2, v_salt, v_digest)
   RETURNING id INTO v_event;
   INSERT INTO notification_outbox (event_id, request_id, created_at) VALUES (v_event, p_request, v_now);
   UPDATE funds SET chain_seq = v_seq, chain_head = v_event_hash WHERE id = v_fund;

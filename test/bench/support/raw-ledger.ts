@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { chainHash, journalEntryChainContent, requestEventChainContent } from '../../../src/ledger/hash-chain';
+import { chainedReason, chainHash, journalEntryChainContent, REQUEST_EVENT_FORMAT, requestEventChainContent } from '../../../src/ledger/hash-chain';
 
 /**
  * The baselines: the same double-entry writes as LedgerService.reserve (and the approve use case),
@@ -92,13 +92,16 @@ export function rawApprove(pool: Pool, requestId: string, approver: { id: string
       [requestId, approver.id, 'budget_holder', approver.organisationId, '', now],
     );
     await postReservation(c, fundId, locked, requestId, new Decimal(r.rows[0].amount), approver.id, `reservering voor aanvraag "${r.rows[0].title}"`);
-    const event = { requestId, fundId, actorId: approver.id, actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reason: 'akkoord', createdAt: now };
+    const reason = chainedReason('akkoord');
+    const event = { requestId, fundId, actorId: approver.id, actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'approved', reasonDigest: reason.reasonDigest, createdAt: now };
     const seq = (locked.chainSeq + 1n).toString();
     const hash = chainHash(locked.chainHead, seq, requestEventChainContent(event));
     await c.query(
-      `INSERT INTO request_events (request_id, fund_id, chain_seq, actor_id, actor_role, from_status, to_status, reason, created_at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [requestId, fundId, seq, approver.id, 'budget_holder', 'submitted', 'approved', 'akkoord', now, locked.chainHead, hash],
+      `INSERT INTO request_events (request_id, fund_id, chain_seq, actor_id, actor_role, from_status, to_status, reason, created_at, prev_hash, hash,
+                                   chain_format, reason_salt, reason_digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [requestId, fundId, seq, approver.id, 'budget_holder', 'submitted', 'approved', reason.reason, now, locked.chainHead, hash,
+        REQUEST_EVENT_FORMAT, reason.reasonSalt, reason.reasonDigest],
     );
     await c.query('UPDATE funds SET chain_seq = $2, chain_head = $3 WHERE id = $1', [fundId, seq, hash]);
     await c.query(
