@@ -213,7 +213,12 @@ export interface JustificationModel {
     heading: string;
     priceYear: string;
     table: TableModel;
+    /** net: the headline, as the steering report counts it */
     figures: KeyFigure[];
+    /** the requester's gross estimate, with its net benefit and ratio */
+    gross: LabelValue;
+    /** which figure is the headline and how net follows from gross */
+    headline: string;
     notes: string[];
     sourcesHeading: string;
     sources: string[];
