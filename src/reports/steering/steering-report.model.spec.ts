@@ -489,3 +489,20 @@ describe('buildSteeringReportModel: the method in Appendix B', () => {
     await expect(built().then((m) => m.comparison.intro)).resolves.toContain('2,25% discontovoet');
   });
 });
+
+describe('trend figures', () => {
+  it('counts the report\'s own period by the same rules as the previous one', async () => {
+    const { currentFigures, periodFigures } = await import('./steering-report.trend');
+    const { steeringContext } = await import('./steering-report.context');
+    const { Dec } = await import('../../common/money');
+    const data = steeringFixture();
+    // one person with two granted requests
+    data.requests = data.requests.map((r, i) => ({ ...r, caseKey: i < 2 ? 'same-person' : `person-${i}` }));
+    const ctx = steeringContext(data);
+    const balance = { committed: new Dec('10350.00'), spent: new Dec('5750.00') };
+    const asRows = periodFigures(data.requests.map((r) => ({ ...r, avoidedNetCentral: r.comparison.avoidedCostNet.central })), balance);
+    const plain = (f: typeof asRows) => ({ ...f, committed: f.committed.toFixed(2), spent: f.spent.toFixed(2), cost: f.cost.toFixed(2), avoided: f.avoided.toFixed(2) });
+    expect(plain(currentFigures(ctx, balance))).toEqual(plain(asRows));
+    expect(plain(asRows)).toMatchObject({ requests: 10, granted: 5, cost: '16100.00', avoided: '51055.38', people: 4, medianHours: 24 });
+  });
+});
