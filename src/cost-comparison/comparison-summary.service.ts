@@ -3,7 +3,7 @@ import { AccessService } from '../access/access.service';
 import { AuthUser, hasRole } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { Aggregate, paybackMonths } from './aggregate';
-import { ComparisonSummaryRepository, FundedRequest } from './comparison-summary.repository';
+import { ComparisonSummaryRepository, FundedOutcome, FundedRequest } from './comparison-summary.repository';
 import type { Comparison } from './comparison.types';
 import { Sensitivity, sensitivity } from './sensitivity';
 import { Clock } from '../common/clock';
@@ -105,11 +105,18 @@ export class ComparisonSummaryService {
     comparisons: readonly Comparison[],
   ): Promise<Pick<ComparisonSummary, 'followUp' | 'calibration'>> {
     const outcomes = await this.repo.outcomes(requests.map((r) => r.id));
+    // grouped once (the steering report asks this for every followed-up request of the network)
+    const byRequest = new Map<string, FundedOutcome[]>();
+    for (const o of outcomes) {
+      const list = byRequest.get(o.requestId);
+      if (list) list.push(o);
+      else byRequest.set(o.requestId, [o]);
+    }
     const now = this.clock.now();
     const subjects: FollowUpSubject[] = [];
     const calibrationInputs: CalibrationInput[] = [];
     requests.forEach((r, i) => {
-      const own = outcomes.filter((o) => o.requestId === r.id);
+      const own = byRequest.get(r.id) ?? [];
       const last = own[own.length - 1];
       let latest: FollowUpSubject['latest'] = null;
       if (last) {

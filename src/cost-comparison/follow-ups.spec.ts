@@ -24,6 +24,10 @@ describe('followUpSchedule', () => {
   it('moves the 31st to the last day of a shorter month', () => {
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
   });
+
+  it('goes back across the year boundary for a negative number of months', () => {
+    expect([addMonths('2026-01-01', -3), addMonths('2026-03-31', -1), addMonths('2026-12-02', -12)]).toEqual(['2025-10-01', '2026-02-28', '2025-12-02']);
+  });
 });
 
 describe('followUpTotals', () => {

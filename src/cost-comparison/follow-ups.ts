@@ -27,7 +27,8 @@ export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const monthIndex = m - 1 + months;
   const year = y + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
+  // ((i % 12) + 12) % 12: a negative number of months goes back across the year boundary
+  const month = (((monthIndex % 12) + 12) % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
@@ -121,7 +122,12 @@ export interface Calibration {
 export function calibrate(inputs: readonly CalibrationInput[]): { byItem: Calibration[]; byOrganisation: Calibration[] } {
   const group = (keyOf: (i: CalibrationInput) => string) => {
     const groups = new Map<string, CalibrationInput[]>();
-    for (const i of inputs) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
+    for (const i of inputs) {
+      const key = keyOf(i);
+      const members = groups.get(key);
+      if (members) members.push(i);
+      else groups.set(key, [i]);
+    }
     return [...groups.values()];
   };
   const calibration = (members: CalibrationInput[], organisationId: string | null): Calibration => {

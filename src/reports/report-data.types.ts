@@ -8,6 +8,7 @@
  */
 import type { Locale } from '../common/locale';
 import type { Comparison, Confidence } from '../cost-comparison/comparison.types';
+import type { ComparisonMethod } from '../cost-comparison/method';
 
 /** Decimal string with at most two decimals, e.g. `"3000.00"`. */
 export type DecimalString = string;
@@ -56,6 +57,8 @@ export interface ReportFund {
   /** budget − committed − spent */
   available: DecimalString;
   contributions: ReportContribution[];
+  /** the fund's comparison method: default deadweight and attribution, drop-off, discount rate, horizon (absent in old fixtures) */
+  method?: ComparisonMethod;
 }
 
 export interface ReportRequest {
@@ -125,6 +128,57 @@ export interface ReportCatalogueItem {
   confidence: Confidence;
 }
 
+/** A request of the previous period as the trend counts it: state, money and moments, no texts. */
+export interface ReportTrendRequest {
+  id: string;
+  /** an opaque key of the person (case), for unique people; never printed */
+  caseKey?: string;
+  status: RequestStatus;
+  tier: MandateTier;
+  amount: DecimalString;
+  paidAmount: DecimalString;
+  committedAmount: DecimalString;
+  submittedAt: Date | IsoDateTime;
+  decidedAt: Date | IsoDateTime | null;
+  /** net avoided cost (central) of the request's comparison; counted for granted requests only */
+  avoidedNetCentral: DecimalString;
+}
+
+/** The previous period of the same length (see previousPeriod in report-period.ts) and what happened in it. */
+export interface ReportPreviousPeriod {
+  from: IsoDate;
+  /** the last day counted: the end of the previous period, or as far in as the running period has come */
+  to: IsoDate;
+  /** the end of the whole previous period */
+  fullTo: IsoDate;
+  /** true when `to` was cut because the report's period is still running */
+  cut: boolean;
+  /** requests submitted in [from, to], drafts left out, statuses as of the report */
+  requests: ReportTrendRequest[];
+  /** balances of the fund(s) at the end of `to` from the journal; null when nothing was booked up to then */
+  balance: { committed: DecimalString; spent: DecimalString; available: DecimalString } | null;
+}
+
+/** A calibration factor (Σ realised / Σ estimated over the follow-ups) with its sample size. */
+export interface ReportCalibrationRow {
+  costItemKey: string;
+  /** followed-up requests with this item (and organisation) */
+  sample: number;
+  /** 2 decimals; null below `minimumSample` */
+  factor: string | null;
+}
+
+/**
+ * The learning loop as the decision page shows it: calibration over the follow-ups of the whole
+ * network (all funds and periods), per catalogue item and per item and requesting organisation
+ * (only where that organisation has `minimumSample` follow-ups).
+ */
+export interface ReportCalibration {
+  minimumSample: number;
+  byItem: ReportCalibrationRow[];
+  byOrganisation: (ReportCalibrationRow & { organisationName: string })[];
+}
+
 /**
  * Everything the steering-group report needs. Anonymised: no case codes, no names of residents.
  * `requests` are the requests submitted in `period` for the fund(s), drafts excluded or not
@@ -150,6 +204,10 @@ export interface SteeringReportData {
   confidenceBands: Record<Confidence, DecimalString>;
   /** how amounts were brought to the price year, e.g. "CBS CPI; 2026 uses 2025 (last known)" */
   cpiNote: string;
+  /** the previous period of the same length, for the trend (absent in old fixtures: "geen gegevens") */
+  previousPeriod?: ReportPreviousPeriod;
+  /** calibration of the estimates from the follow-ups (absent in old fixtures: "te weinig waarnemingen") */
+  calibration?: ReportCalibration;
 }
 
 export interface JustificationRequest {

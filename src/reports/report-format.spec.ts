@@ -65,3 +65,17 @@ describe('report statistics', () => {
     await expect(settle(() => niceScale(2, 4, 1).ticks.map((t) => t.toString()))).resolves.toEqual(['0', '1', '2']);
   });
 });
+
+describe('lists and remarks in running text', () => {
+  it('makes each price remark a sentence of its own, so no capital follows a semicolon', async () => {
+    const { sentences } = await import('./report-reference-data');
+    const text = sentences(['CPI bekend t/m 2025; prijsjaar 2026 benaderd met 2025', 'Geen prijsjaar bekend; bedrag ongewijzigd gebruikt als prijspeil 2026 (niet geïndexeerd)']);
+    expect(text).toBe('CPI bekend t/m 2025; prijsjaar 2026 benaderd met 2025. Geen prijsjaar bekend; bedrag ongewijzigd gebruikt als prijspeil 2026 (niet geïndexeerd).');
+    expect(/;\s+\p{Lu}\p{Ll}/u.test(text)).toBe(false);
+  });
+
+  it('lists items as "a, b en c"', async () => {
+    const { listText } = await import('./justification/justification.model');
+    expect([listText([], 'nl'), listText(['a'], 'nl'), listText(['a', 'b'], 'nl'), listText(['a', 'b', 'c'], 'en')]).toEqual(['', 'a', 'a en b', 'a, b and c']);
+  });
+});

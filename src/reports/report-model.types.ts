@@ -121,6 +121,8 @@ export interface SteeringReportModel {
     fundsHeading: string;
     funds: TableModel | null;
     burnDown: LineChartModel;
+    /** the key figures next to the previous period of the same length, with the change */
+    trend: { heading: string; intro: string[]; table: TableModel };
   };
   requests: { heading: string; counts: TableModel; tiers: TableModel; neighbourhoods: TableModel };
   speed: {
@@ -155,7 +157,21 @@ export interface SteeringReportModel {
     sensitivity: TableModel;
     byConfidence: TableModel;
   };
-  realised: { heading: string; intro: string; figures: KeyFigure[]; table: TableModel; more: string | null };
+  realised: {
+    heading: string;
+    intro: string;
+    figures: KeyFigure[];
+    table: TableModel;
+    more: string | null;
+    /** the learning loop: calibration factors with their sample size, per item and per organisation */
+    calibration: {
+      heading: string;
+      intro: string;
+      byItem: TableModel;
+      byOrganisationHeading: string;
+      byOrganisation: TableModel;
+    };
+  };
   barriers: { heading: string; intro: string; table: TableModel };
   vignettes: { heading: string; intro: string; items: Vignette[]; emptyText: string };
   appendix: { heading: string; intro: string; table: TableModel; note: string | null };
@@ -197,7 +213,12 @@ export interface JustificationModel {
     heading: string;
     priceYear: string;
     table: TableModel;
+    /** net: the headline, as the steering report counts it */
     figures: KeyFigure[];
+    /** the requester's gross estimate, with its net benefit and ratio */
+    gross: LabelValue;
+    /** which figure is the headline and how net follows from gross */
+    headline: string;
     notes: string[];
     sourcesHeading: string;
     sources: string[];

@@ -4,6 +4,7 @@
  */
 import { addDays, startOfDutchDay } from '../common/dutch-time';
 import { isRealDate } from '../common/validation';
+import { addMonths } from '../cost-comparison/follow-ups';
 import { ReportErrors } from './reports.errors';
 
 /** A closed range of calendar dates and the half-open range of instants it covers. */
@@ -43,4 +44,34 @@ export function defaultPeriod(
   const ends = funds.map((f) => f.periodEnd).sort();
   const year = today.slice(0, 4);
   return reportPeriod(from ?? starts[0] ?? `${year}-01-01`, to ?? ends[ends.length - 1] ?? `${year}-12-31`, where);
+}
+
+/** The period before a report's period that the trend compares with (see previousPeriod). */
+export interface PreviousPeriod extends ReportPeriod {
+  /** the last day of the whole previous period; `to` is earlier when the window was cut (`cut`) */
+  fullTo: string;
+  /** the report's period is still running, so the previous one counts only as far in as this one has come */
+  cut: boolean;
+}
+
+/**
+ * The previous period of the same length: for a period of whole calendar months (a year, a
+ * quarter, a month) the same number of months before it, otherwise the same number of days. While
+ * the report's period is still running (`from` ≤ `today` ≤ `to`), the previous period is cut at the
+ * same point (as many months and days in), so a running year is set against the same part of last year.
+ */
+export function previousPeriod(period: Pick<ReportPeriod, 'from' | 'to'>, today: string): PreviousPeriod {
+  const { from, to } = period;
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+  const months = (ty * 12 + tm) - (fy * 12 + fm) + 1;
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  const back = (date: string) => (wholeMonths ? addMonths(date, -months) : addDays(date, -days));
+  const prevFrom = back(from);
+  const fullTo = addDays(from, -1);
+  const running = from <= today && today <= to;
+  const cutTo = running ? back(today) : fullTo;
+  const last = cutTo < fullTo ? cutTo : fullTo;
+  return { from: prevFrom, to: last, fullTo, cut: last < fullTo, start: startOfDutchDay(prevFrom), end: startOfDutchDay(addDays(last, 1)) };
 }

@@ -123,7 +123,7 @@ describe('renderSteeringReportPdf', () => {
     const header = 'Doorbraakfonds Utrecht Noordwest 2026 · 1 jan. 2026 – 22 nov. 2026';
     await expect(
       small.then((file) => pages(file).map((p, i, all) => [p.includes(`Pagina ${i + 1} van ${all.length}`), p.includes(header)])),
-    ).resolves.toEqual([[true, false], ...Array.from({ length: 10 }, () => [true, true])]);
+    ).resolves.toEqual([[true, false], ...Array.from({ length: 13 }, () => [true, true])]);
   });
 
   it('draws no text over other text and nothing outside the margins', async () => {

@@ -1,4 +1,4 @@
-import { formatEuro } from '../../src/common/money';
+import { Dec, formatEuro } from '../../src/common/money';
 import { startTestApp, TestApp } from '../support/app';
 import { buildScenario, download, ok, PdfTools, Scenario, U } from './report-world';
 
@@ -37,6 +37,46 @@ describe('GET /api/v1/requests/:id/justification.pdf', () => {
     expect(text).toContain(formatEuro(request.comparison.netBenefit));
     expect(text).toMatch(/\[1\] .*DJI/); // the source of the detention day
     expect(text).toContain('Voldoet niet aan de voorwaarden: alleen regionaal');
+  });
+
+  it('shows gross and net per line and in total, and says the net figure is the headline', async () => {
+    const res = await download(t, `/api/v1/requests/${s.railPassId}/justification.pdf`, U.bh);
+    const text = pdf.text(pdf.save(res.bytes));
+    const c = ok(await t.api('GET', `/api/v1/requests/${s.railPassId}`, { as: U.bh })).body.comparison;
+    for (const line of c.lines) expect(text).toContain(`${formatEuro(line.gross)} ${formatEuro(line.net)}`);
+    expect(text).toContain(`Vermeden kosten (centraal) ${formatEuro(c.avoidedCost.central)} ${formatEuro(c.avoidedCostNet.central)}`);
+    expect(text).toContain(`Vermeden netto (kopcijfer) ${formatEuro(c.avoidedCostNet.central)}`);
+    expect(text).toContain(`Netto baat ${formatEuro(c.netBenefitNet)}`);
+    expect(text).toContain(`Bruto (schatting aanvrager) ${formatEuro(c.avoidedCost.central)} (netto baat ${formatEuro(c.netBenefit)})`);
+    expect(text).toContain('Netto = bruto × (1 − meeneemeffect 10,0%) × toerekening 80,0%, zoals de stuurgroeprapportage telt');
+  });
+
+  it('shows the years and the discounting of a line over several years, on one page', async () => {
+    const theCase = ok(await t.api('POST', '/api/v1/cases', { as: U.pro, body: { neighbourhood: 'Zuidoost', lifeDomains: ['housing'] } }), 201).body;
+    const created = ok(
+      await t.api('POST', '/api/v1/requests', {
+        as: U.pro,
+        body: {
+          caseId: theCase.id, fundId: s.fundId, title: 'Huurschuld aflossen', justification: 'Voorkomt drie jaar opvang.', amount: '2000.00',
+          payee: 'Woningcorporatie', lifeDomain: 'housing', urgent: false, barriers: [], existingProvisions: [], residentWish: 'Thuis blijven wonen.',
+          conventionalRoute: [{ costItemKey: 'case_meeting', quantity: '4', probability: '0.5', years: 3 }],
+        },
+      }),
+      201,
+    ).body;
+    ok(await t.api('POST', `/api/v1/requests/${created.id}/submit`, { as: U.pro, body: {} }));
+    const res = await download(t, `/api/v1/requests/${created.id}/justification.pdf`, U.bh);
+    expect(res.status).toBe(200);
+    const file = pdf.save(res.bytes);
+    expect(pdf.check(file)).toContain('No syntax or stream encoding errors found');
+    expect(pdf.pages(file)).toBe(1);
+    const text = pdf.text(file);
+    const c = ok(await t.api('GET', `/api/v1/requests/${created.id}`, { as: U.bh })).body.comparison;
+    const [line] = c.lines;
+    expect([line.yearsCounted, new Dec(line.gross).greaterThan(line.expected)]).toEqual([3, true]);
+    expect(text).toContain('Jaren');
+    expect(text).toContain(`${formatEuro(line.expected)} ${formatEuro(line.gross)} ${formatEuro(line.net)}`);
+    expect(text).toMatch(/discontovoet r = 2,25%/);
   });
 
   it('may be read by the requester and by an administrator, in English too', async () => {

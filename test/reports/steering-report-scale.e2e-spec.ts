@@ -91,8 +91,10 @@ describe('steering report data for 10,000 requests', () => {
     expect(big.requests).toBe(N);
     // constant, not per request; the big run may even need one query less, as catalogue versions are cached
     expect(big.queries).toBeLessThanOrEqual(small.queries);
-    // 11: the funds' comparison methods are one query more than before
-    expect(small.queries).toBeLessThanOrEqual(11);
+    // 11: the funds' comparison methods are one query more than before; 13: the trend's previous
+    // period (one lean query; its route lines and methods only when it has granted requests) and the
+    // calibration (the followed-up requests of the network; their lines and outcomes only when there are any)
+    expect(small.queries).toBeLessThanOrEqual(13);
     process.stdout.write(`steering data for ${N} requests: ${big.ms} ms, ${big.queries} queries (${ds.options.type}, ${t.db.engine})\n`);
     // The budget is 2 s for the whole report on an idle machine; this bound only catches a
     // per-request query sneaking in (10,000 round trips), without failing on a busy CI runner.

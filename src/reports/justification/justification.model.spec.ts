@@ -36,15 +36,50 @@ describe('buildJustificationModel', () => {
     await expect(built(data).then((m) => m.what.facts[3])).resolves.toEqual({ label: 'Spoed', value: 'ja, besluit vóór 4 feb. 2026 09:00' });
   });
 
-  it('prices the conventional route line by line with numbered sources', async () => {
-    await expect(built().then((m) => [m.route.table.rows, m.route.table.totalRow])).resolves.toEqual([
+  it('prices the conventional route line by line, gross and net, with numbered sources', async () => {
+    await expect(built().then((m) => [m.route.table.columns.map((c) => c.header), m.route.table.rows, m.route.table.totalRow])).resolves.toEqual([
+      ['Kostenpost', 'Drager', 'Eenheidsprijs', 'Aantal', 'Kans', 'Bruto', 'Netto'],
       [
-        ['Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs) [1]', 'Justitie (DJI)', '€ 369,91 per dag', '120', '80%', '€ 35.511,36'],
-        ['Casusoverleg met zes professionals [2]', 'Gemeente', '€ 1.500,00 per overleg', '6', '90%', '€ 8.100,00'],
-        ['Politie-inzet per E33-melding (verward gedrag) [3]', 'Politie', '€ 308,64 per melding', '10', '75%', '€ 2.314,80'],
+        // net = expected × (1 − 0.10) × 0.80 for a one-year line
+        ['Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs) [1]', 'Justitie (DJI)', '€ 369,91 per dag', '120', '80%', '€ 35.511,36', '€ 25.568,18'],
+        ['Casusoverleg met zes professionals [2]', 'Gemeente', '€ 1.500,00 per overleg', '6', '90%', '€ 8.100,00', '€ 5.832,00'],
+        ['Politie-inzet per E33-melding (verward gedrag) [3]', 'Politie', '€ 308,64 per melding', '10', '75%', '€ 2.314,80', '€ 1.666,66'],
       ],
-      ['Vermeden kosten (centraal)', '', '', '', '', '€ 45.926,16'],
+      ['Vermeden kosten (centraal)', '', '', '', '', '€ 45.926,16', '€ 33.066,84'],
     ]);
+  });
+
+  it('shows years and one year of a line over several years, and the discounting it went through', async () => {
+    const data = justificationFixture();
+    const [first, ...rest] = data.comparison.lines;
+    data.comparison = {
+      ...data.comparison,
+      lines: [{ ...first, years: 8, yearsCounted: 5, grossFactor: '4.807694', netFactor: '3.046391', gross: '170727.89', net: '77897.57' }, ...rest],
+    };
+    const m = await built(data);
+    expect(m.route.table.columns.map((c) => c.header)).toEqual(['Kostenpost', 'Drager', 'Eenheidsprijs', 'Aantal', 'Kans', 'Jaren', 'Per jaar', 'Bruto', 'Netto']);
+    expect(m.route.table.rows[0].slice(5)).toEqual(['5 van 8', '€ 35.511,36', '€ 170.727,89', '€ 77.897,57']);
+    expect(m.route.table.rows[1].slice(5)).toEqual(['1', '€ 8.100,00', '€ 8.100,00', '€ 5.832,00']);
+    expect(m.route.headline).toBe(
+      'Bruto = per jaar × Σ 1 / (1 + r)^t; netto = per jaar × (1 − meeneemeffect 10,0%) × toerekening 80,0% × Σ (1 − uitdoving)^t / (1 + r)^t, met uitdoving 20,0%, discontovoet r = 2,25%, t = 0 … jaren − 1 (hooguit 5); zo telt de stuurgroeprapportage. Het beslisscherm toonde de budgethouder bruto en netto.',
+    );
+  });
+
+  it('names a line with shares of its own', async () => {
+    const data = justificationFixture();
+    const [first, ...rest] = data.comparison.lines;
+    data.comparison = { ...data.comparison, lines: [{ ...first, deadweight: '0.3', attribution: '0.5', defaultShares: false }, ...rest] };
+    await expect(built(data).then((m) => m.route.notes)).resolves.toContain(
+      'Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs): eigen meeneemeffect 30,0% en toerekening 50,0%',
+    );
+  });
+
+  it('lists the barriers and the unindexed items without a capital after a semicolon', async () => {
+    const m = await built();
+    expect(m.why.barriers?.value).toBe('Boetes stapelen zich op tot detentie · Geen regeling voor vervoerskosten · Financiering per domein, niet per persoon');
+    expect(m.route.notes).toContain('Zonder prijsjaar, niet geïndexeerd: Casusoverleg met zes professionals');
+    const texts = [m.why.barriers?.value ?? '', m.route.headline, ...m.route.notes, ...m.route.sources, ...m.decision.summary.map((f) => f.value)];
+    expect(texts.filter((t) => /;\s+\p{Lu}\p{Ll}/u.test(t))).toEqual([]);
   });
 
   it('lists the sources with price year and confidence', async () => {
@@ -53,14 +88,19 @@ describe('buildJustificationModel', () => {
     );
   });
 
-  it('summarises cost, avoided range, net benefit and ratio', async () => {
-    await expect(built().then((m) => m.route.figures.map((f) => `${f.label}: ${f.value}`))).resolves.toEqual([
+  it('puts the net figures first as the headline and the requester\'s gross estimate beside them', async () => {
+    const m = await built();
+    expect([...m.route.figures, m.route.gross].map((f) => `${f.label}: ${f.value}`)).toEqual([
       'Maatwerkkosten: € 3.000,00',
-      'Vermeden kosten (centraal): € 45.926,16',
-      'Bandbreedte: € 33.865,92 – € 57.986,40',
-      'Netto baat: € 42.926,16',
-      'Vermeden per euro: € 15,31',
+      'Vermeden netto (kopcijfer): € 33.066,84',
+      'Bandbreedte netto: € 24.383,47 – € 41.750,22',
+      'Netto baat: € 30.066,84',
+      'Vermeden per euro: € 11,02',
+      'Bruto (schatting aanvrager): € 45.926,16 (netto baat € 42.926,16)',
     ]);
+    expect(m.route.headline).toBe(
+      'Netto = bruto × (1 − meeneemeffect 10,0%) × toerekening 80,0%, zoals de stuurgroeprapportage telt; het beslisscherm toonde de budgethouder bruto en netto.',
+    );
   });
 
   it('records approvals and every step with who, when and why', async () => {

@@ -10,6 +10,12 @@ import { hoursBetween } from '../steering/report-stats';
 import { labelsFor } from '../report-i18n';
 import type { JustificationModel, LabelValue } from '../report-model.types';
 
+/** "a", "a en b", "a, b en c" (English: "a, b and c"). */
+export function listText(items: readonly string[], locale: 'nl' | 'en'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${locale === 'en' ? 'and' : 'en'} ${items[items.length - 1]}`;
+}
+
 function sourceOf(items: ReportCatalogueItem[], line: ComparisonLine): ReportCatalogueItem | undefined {
   return (
     items.find((i) => i.key === line.costItemKey && i.version === line.costItemVersion) ??
@@ -52,15 +58,36 @@ export function buildJustificationModel(data: JustificationData): JustificationM
     if (!sources.includes(item)) sources.push(item);
     return ` [${sources.indexOf(item) + 1}]`;
   };
+  // Gross (the requester's estimate) and net (after deadweight, attribution and drop-off) per line;
+  // a line over several years also shows its years and one year's expected cost.
+  const multiYear = c.lines.some((l) => (l.yearsCounted ?? 1) > 1);
   const routeRows = c.lines.map((line) => [
     `${line.label}${refOf(line)}`,
     line.bearerLabel,
     `${money(line.unitAmount)} ${line.unit}`,
     localiseNumber(new Dec(line.quantity).toString(), locale),
     formatPercent(line.probability, locale, 0),
-    money(line.expected),
+    ...(multiYear
+      ? [
+          line.yearsCounted === line.years ? String(line.years) : fill(J.yearsOf, { counted: line.yearsCounted, years: line.years }),
+          money(line.expected),
+        ]
+      : []),
+    money(line.gross),
+    money(line.net),
   ]);
   const unindexed = c.lines.filter((l) => l.unindexed).map((l) => l.label);
+  const pct = (v: string, decimals = 1) => formatPercent(new Dec(v), locale, decimals);
+  const ownShares = c.lines
+    .filter((l) => !l.defaultShares)
+    .map((l) => fill(J.ownShares, { label: l.label, deadweight: pct(l.deadweight), attribution: pct(l.attribution) }));
+  const headline = fill(multiYear ? J.headlineMulti : J.headline, {
+    deadweight: pct(c.method.deadweight),
+    attribution: pct(c.method.attribution),
+    dropOff: pct(c.method.dropOff),
+    rate: pct(c.method.discountRate, 2),
+    horizon: c.method.horizonYears,
+  });
 
   return {
     meta: {
@@ -89,7 +116,7 @@ export function buildJustificationModel(data: JustificationData): JustificationM
       heading: J.why,
       justification: r.justification,
       barriers: r.barriers.length
-        ? { label: J.barriers, value: r.barriers.map((b) => data.barrierLabels[b] ?? b).join('; ') }
+        ? { label: J.barriers, value: r.barriers.map((b) => data.barrierLabels[b] ?? b).join(' · ') }
         : null,
     },
     provisions: {
@@ -108,25 +135,39 @@ export function buildJustificationModel(data: JustificationData): JustificationM
       priceYear: fill(J.priceYear, { year: c.priceYear }),
       table: {
         columns: [
-          { header: J.colItem, align: 'left', weight: 6.5 },
-          { header: J.colBearer, align: 'left', weight: 1.8 },
+          { header: J.colItem, align: 'left', weight: multiYear ? 5.3 : 6.3 },
+          { header: J.colBearer, align: 'left', weight: 1.9 },
           { header: J.colUnit, align: 'right', weight: 2 },
-          { header: J.colQuantity, align: 'right', weight: 1 },
-          { header: J.colProbability, align: 'right', weight: 1 },
-          { header: J.colExpected, align: 'right', weight: 2 },
+          { header: J.colQuantity, align: 'right', weight: 0.9 },
+          { header: J.colProbability, align: 'right', weight: 0.9 },
+          ...(multiYear
+            ? [
+                { header: J.colYears, align: 'right' as const, weight: 0.9 },
+                { header: J.colPerYear, align: 'right' as const, weight: 1.7 },
+              ]
+            : []),
+          { header: J.colGross, align: 'right', weight: 1.7 },
+          { header: J.colNet, align: 'right', weight: 1.7 },
         ],
         rows: routeRows,
-        totalRow: [J.avoidedTotal, '', '', '', '', money(c.avoidedCost.central)],
+        totalRow: [J.avoidedTotal, '', '', '', '', ...(multiYear ? ['', ''] : []), money(c.avoidedCost.central), money(c.avoidedCostNet.central)],
         emptyText: J.noRoute,
       },
+      // the headline is net, as in the steering report; the requester's gross estimate beside it
       figures: [
         { label: J.maatwerk, value: money(c.maatwerkCost) },
-        { label: J.avoidedTotal, value: money(c.avoidedCost.central) },
-        { label: J.range, value: `${money(c.avoidedCost.low)} – ${money(c.avoidedCost.high)}` },
-        { label: J.netBenefit, value: money(c.netBenefit), tone: new Dec(c.netBenefit).greaterThan(0) ? 'positive' : 'warning' },
-        { label: J.ratio, value: c.ratio === null ? L.none : money(c.ratio) },
+        { label: J.avoidedNet, value: money(c.avoidedCostNet.central) },
+        { label: J.rangeNet, value: `${money(c.avoidedCostNet.low)} – ${money(c.avoidedCostNet.high)}` },
+        { label: J.netBenefit, value: money(c.netBenefitNet), tone: new Dec(c.netBenefitNet).greaterThan(0) ? 'positive' : 'warning' },
+        { label: J.ratio, value: c.ratioNet === null ? L.none : money(c.ratioNet) },
       ],
-      notes: [...c.priceNotes, ...(unindexed.length ? [`${L.steering.unindexed}: ${unindexed.join('; ')}`] : [])],
+      gross: { label: J.avoidedGross, value: `${money(c.avoidedCost.central)} (${fill(J.netBenefitGross, { amount: money(c.netBenefit) })})` },
+      headline,
+      notes: [
+        ...c.priceNotes,
+        ...(unindexed.length ? [fill(J.unindexedList, { items: listText(unindexed, locale) })] : []),
+        ...ownShares,
+      ],
       sourcesHeading: J.sources,
       sources: sources.map((s, i) => {
         const year = s.priceYear === null ? L.steering.unindexed : String(s.priceYear);

@@ -43,8 +43,9 @@ export function renderJustificationPdf(model: JustificationModel): Promise<Buffe
 
     heading(ctx, `${model.route.heading} (${model.route.priceYear})`, 3);
     drawTable(ctx, model.route.table, { fontSize: TABLE, dense: true });
-    inlineFacts(ctx, model.route.figures, SMALL + 0.3);
-    if (model.route.notes.length) paragraph(ctx, model.route.notes.join(' · '), { size: 7, colour: COLOURS.muted, gapAfter: 2 });
+    // net first (the headline), the requester's gross estimate last on the same lines
+    inlineFacts(ctx, [...model.route.figures, model.route.gross], SMALL + 0.3);
+    paragraph(ctx, [model.route.headline, ...model.route.notes].join(' · '), { size: 7, colour: COLOURS.muted, gapAfter: 2 });
 
     heading(ctx, model.decision.heading, 3);
     inlineFacts(ctx, model.decision.summary, SMALL + 0.3);

@@ -1,4 +1,4 @@
-import { maatwerkCostOf } from '../../cost-comparison/maatwerk-cost';
+import { maatwerkCostOf, type MaatwerkCostInput } from '../../cost-comparison/maatwerk-cost';
 /**
  * Small pure computations shared by the report models. Money stays Decimal; hours and
  * chart geometry are plain numbers.
@@ -11,12 +11,12 @@ import { toDate } from '../report-format';
 /** Requests whose money was granted and not taken back: they count in spending and the comparison. */
 const FUNDED: ReadonlySet<RequestStatus> = new Set<RequestStatus>(['approved', 'paid', 'evaluated']);
 
-export function isFunded(r: ReportRequest): boolean {
+export function isFunded(r: { status: RequestStatus }): boolean {
   return FUNDED.has(r.status);
 }
 
 /** Maatwerk cost of one request: the one rule of src/cost-comparison/maatwerk-cost.ts. */
-export function maatwerkCost(r: ReportRequest): Dec {
+export function maatwerkCost(r: MaatwerkCostInput): Dec {
   return maatwerkCostOf(r);
 }
 
@@ -35,6 +35,16 @@ export function shareOf(part: Decimal.Value, whole: Decimal.Value): Dec {
 
 export function hoursBetween(from: Date | string, to: Date | string): number {
   return (toDate(to).getTime() - toDate(from).getTime()) / 3_600_000;
+}
+
+/**
+ * Hours from submission to decision of the requests decided by one or two budget holders (the
+ * requester's own mandate decides at once): the basis of the median decision time.
+ */
+export function decisionHours(requests: readonly { decidedAt: Date | string | null; submittedAt: Date | string; tier: string }[]): number[] {
+  return requests
+    .filter((r) => r.decidedAt !== null && r.tier !== 'requester')
+    .map((r) => hoursBetween(r.submittedAt, r.decidedAt as Date | string));
 }
 
 /** Median; the mean of the two middle values for an even count. Null for an empty list. */

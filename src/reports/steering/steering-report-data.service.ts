@@ -7,15 +7,20 @@ import { Dec, moneyString } from '../../common/money';
 import type { Comparison } from '../../cost-comparison/comparison.types';
 import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
 import type { FundEntity } from '../../funds/fund.entity';
+import { fundMethod } from '../../funds/funds.read-models';
+import { ComparisonSummaryService } from '../../cost-comparison/comparison-summary.service';
 import { LedgerService } from '../../ledger/ledger.service';
 import type { OutcomeLine } from '../../requests/request.entities';
-import type { ReportBurnDownPoint, ReportFund, ReportRequest, SteeringReportData } from '../report-data.types';
+import type {
+  ReportBurnDownPoint, ReportCalibration, ReportFund, ReportPreviousPeriod, ReportRequest, SteeringReportData,
+} from '../report-data.types';
 import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
 import { bearerOfOrganisationKind } from '../report-data-labels';
 import { dutchDate } from '../../common/dutch-time';
 import { followUpSchedule } from '../../cost-comparison/follow-ups';
 import { toDate } from '../report-format';
-import { ReportPeriod } from '../report-period';
+import { previousPeriod, ReportPeriod } from '../report-period';
+import type { DailyMovementRow } from './steering-report.read-model';
 import { ReportErrors } from '../reports.errors';
 import { ReportFundsReadModel } from '../report-funds.read-model';
 import { ReportRequestsReadModel, type ReportRequestRow } from '../report-requests.read-model';
@@ -36,6 +41,7 @@ export class SteeringReportDataService {
     private readonly ledger: LedgerService,
     private readonly costs: CostComparisonService,
     private readonly reference: ReportReferenceData,
+    private readonly summaries: ComparisonSummaryService,
     private readonly clock: Clock,
   ) {}
 
@@ -63,6 +69,8 @@ export class SteeringReportDataService {
       rows.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
       locale,
     );
+    const previous = await this.previousPeriod(fundIds, period, movements, dutchDate(generatedAt));
+    const calibration = await this.calibration();
     const outcomeOf = new Map(outcomes.map((o) => [o.requestId, o]));
     const requests = rows.map((row, i): ReportRequest => {
       const outcome = outcomeOf.get(row.id);
@@ -113,6 +121,7 @@ export class SteeringReportDataService {
           committed: moneyString(b?.committed ?? 0),
           spent: moneyString(b?.spent ?? 0),
           available: moneyString(b?.available ?? 0),
+          method: fundMethod(fund),
           contributions: contributions
             .filter((c) => c.fundId === fund.id)
             .map((c) => ({ organisationName: c.organisationName, organisationKind: bearerOfOrganisationKind(c.organisationKind), amount: moneyString(c.amount) })),
@@ -125,6 +134,65 @@ export class SteeringReportDataService {
       catalogueItemsUsed: await this.reference.catalogueItems(catalogueIds, locale),
       confidenceBands: this.reference.confidenceBands(),
       cpiNote: this.reference.cpiNote(comparisons, locale),
+      previousPeriod: previous,
+      calibration,
+    };
+  }
+
+  /**
+   * The previous period of the same length: its requests in one lean query, the net avoided cost of
+   * the granted ones (compareMany, as for the period itself) and the balances at its end from the
+   * journal movements the burn-down has read already.
+   */
+  private async previousPeriod(
+    fundIds: readonly string[],
+    period: ReportPeriod,
+    movements: readonly DailyMovementRow[],
+    today: string,
+  ): Promise<ReportPreviousPeriod> {
+    const prev = previousPeriod(period, today);
+    const rows = (await this.requests.trendRequests(fundIds, prev.start, prev.end)).filter((r) => r.status !== 'draft');
+    const granted = rows.filter((r) => GRANTED.has(r.status));
+    const lines = await this.requests.costLines(granted.map((r) => r.id));
+    const comparisons = await this.costs.compareMany(
+      granted.map((r) => ({ maatwerkCost: maatwerkCostOf(r), priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? [] })),
+    );
+    const avoided = new Map(granted.map((r, i) => [r.id, comparisons[i].avoidedCostNet.central]));
+    const booked = movements.some((m) => m.date <= prev.to);
+    const end = booked ? burnDown(movements, { from: prev.to, to: prev.to }, today).at(-1) : undefined;
+    return {
+      from: prev.from,
+      to: prev.to,
+      fullTo: prev.fullTo,
+      cut: prev.cut,
+      requests: rows.map((r) => ({
+        id: r.id,
+        caseKey: r.caseId,
+        status: r.status,
+        tier: r.tier ?? 'single',
+        amount: moneyString(r.amount),
+        paidAmount: moneyString(r.paidAmount),
+        committedAmount: moneyString(r.committedAmount),
+        submittedAt: r.submittedAt,
+        decidedAt: r.decidedAt,
+        avoidedNetCentral: avoided.get(r.id) ?? '0.00',
+      })),
+      balance: end ? { committed: end.committed, spent: end.spent, available: end.available } : null,
+    };
+  }
+
+  /**
+   * The calibration the budget holder's decision page shows (ComparisonSummaryService.calibration:
+   * the follow-ups of the whole network), with the requesting organisations named.
+   */
+  private async calibration(): Promise<ReportCalibration> {
+    const c = await this.summaries.calibration();
+    const names = await this.repo.organisationNames(c.byOrganisation.map((o) => o.organisationId ?? '').filter(Boolean));
+    const row = (x: { costItemKey: string; sample: number; factor: string | null }) => ({ costItemKey: x.costItemKey, sample: x.sample, factor: x.factor });
+    return {
+      minimumSample: c.minimumSample,
+      byItem: c.byItem.map(row),
+      byOrganisation: c.byOrganisation.map((o) => ({ ...row(o), organisationName: names.get(o.organisationId ?? '') ?? '' })),
     };
   }
 
@@ -140,6 +208,9 @@ export class SteeringReportDataService {
   }
 }
 
+
+/** Requests whose money was granted: the trend counts their cost and avoided cost. */
+const GRANTED: ReadonlySet<string> = new Set(['approved', 'paid', 'evaluated']);
 
 /**
  * The balance of the funds at the end of `from`, after every day with a movement, and at the end

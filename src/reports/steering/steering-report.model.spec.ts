@@ -364,3 +364,145 @@ describe('buildSteeringReportModel', () => {
     ]);
   });
 });
+
+describe('buildSteeringReportModel: trend against the previous period', () => {
+  const rows = (m: SteeringReportModel) => m.keyFigures.trend.table.rows;
+
+  it('sets the key figures next to the previous period of the same length, with the change', async () => {
+    const m = await built();
+    expect(m.keyFigures.trend.table.columns.map((c) => c.header)).toEqual(['Kerncijfer', 'Deze periode', 'Vorige periode', 'Verschil']);
+    expect(rows(m)).toEqual([
+      ['Gereserveerd (stand aan het eind)', '€ 10.350,00', '€ 1.500,00', '+€ 8.850,00 (+590,0%)'],
+      ['Uitgegeven (stand aan het eind)', '€ 5.750,00', '€ 2.500,00', '+€ 3.250,00 (+130,0%)'],
+      ['Ingediende aanvragen', '10', '4', '+6 (+150,0%)'],
+      ['Toegekende aanvragen', '5', '2', '+3 (+150,0%)'],
+      // the same rules as the rest of the report: paid, else committed; net avoided; one person once
+      ['Maatwerkkosten toegekend', '€ 16.100,00', '€ 4.000,00', '+€ 12.100,00 (+302,5%)'],
+      ['Vermeden kosten (netto, centraal)', '€ 51.055,38', '€ 30.000,00', '+€ 21.055,38 (+70,2%)'],
+      ['Unieke personen geholpen', '5', '1', '+4 (+400,0%)'],
+      ['Mediane beslistijd', '24,0 uur', '30,0 uur', '-6,0 uur (-20,0%)'],
+    ]);
+  });
+
+  it('says the period is still running and which previous period it is set against', async () => {
+    await expect(built().then((m) => m.keyFigures.trend.intro[0])).resolves.toBe(
+      'De periode loopt nog: deze periode (1 jan. 2026 – 22 nov. 2026) staat per 22 nov. 2026; de vorige periode van dezelfde lengte is 9 feb. 2025 – 31 dec. 2025.',
+    );
+  });
+
+  it('says how far the previous period counts when it was cut to the running part', async () => {
+    const data = steeringFixture();
+    data.period = { from: '2026-01-01', to: '2026-12-31' };
+    data.previousPeriod = { ...(data.previousPeriod as NonNullable<SteeringReportData['previousPeriod']>), from: '2025-01-01', to: '2025-11-22', fullTo: '2025-12-31', cut: true };
+    await expect(built(data).then((m) => m.keyFigures.trend.intro[0])).resolves.toBe(
+      'De periode loopt nog: deze periode (1 jan. 2026 – 31 dec. 2026) staat per 22 nov. 2026. De vorige periode van dezelfde lengte (1 jan. 2025 – 31 dec. 2025) telt daarom tot en met 22 nov. 2025, even ver als deze periode nu is.',
+    );
+  });
+
+  it('names an ended period and its predecessor without "stand per"', async () => {
+    const data = steeringFixture();
+    data.period = { from: '2026-01-01', to: '2026-06-30' };
+    data.previousPeriod = { ...(data.previousPeriod as NonNullable<SteeringReportData['previousPeriod']>), from: '2025-07-01', to: '2025-12-31', fullTo: '2025-12-31' };
+    await expect(built(data).then((m) => m.keyFigures.trend.intro[0])).resolves.toBe(
+      'Deze periode (1 jan. 2026 – 30 jun. 2026) naast de vorige periode van dezelfde lengte (1 jul. 2025 – 31 dec. 2025).',
+    );
+  });
+
+  it('says "geen gegevens" for a previous period without requests and bookings, instead of zeros', async () => {
+    const data = steeringFixture();
+    data.previousPeriod = { from: '2025-02-09', to: '2025-12-31', fullTo: '2025-12-31', cut: false, requests: [], balance: null };
+    const m = await built(data);
+    expect(m.keyFigures.trend.intro).toEqual([
+      'Over de vorige periode van dezelfde lengte (9 feb. 2025 – 31 dec. 2025) zijn geen gegevens: er waren toen geen aanvragen en geen boekingen in het fonds.',
+    ]);
+    expect(rows(m).map((r) => r.slice(2))).toEqual(Array.from({ length: 8 }, () => ['geen gegevens', '–']));
+    expect(rows(m)[2][1]).toBe('10');
+  });
+
+  it('counts a previous period with money but no requests as zero requests, and has no median for it', async () => {
+    const data = steeringFixture();
+    data.previousPeriod = { from: '2025-02-09', to: '2025-12-31', fullTo: '2025-12-31', cut: false, requests: [], balance: { committed: '0.00', spent: '0.00', available: '50000.00' } };
+    const m = await built(data);
+    expect(rows(m)[2]).toEqual(['Ingediende aanvragen', '10', '0', '+10']);
+    expect(rows(m)[7]).toEqual(['Mediane beslistijd', '24,0 uur', 'geen gegevens', '–']);
+  });
+
+  it('writes a fall with the minus of formatEuro (-€ …) and a count with a hyphen-minus', async () => {
+    const data = steeringFixture();
+    const prev = data.previousPeriod as NonNullable<SteeringReportData['previousPeriod']>;
+    prev.balance = { committed: '11652.44', spent: '5750.00', available: '0.00' };
+    prev.requests = [...prev.requests, ...Array.from({ length: 8 }, (_, i) => ({ ...prev.requests[3], id: `w-${i}` }))];
+    const m = await built(data);
+    expect(rows(m)[0][3]).toBe('-€ 1.302,44 (-11,2%)');
+    expect(rows(m)[1][3]).toBe('€ 0,00 (0,0%)');
+    expect(rows(m)[2][3]).toBe('-2 (-16,7%)');
+  });
+
+  it('reports the trend in English', async () => {
+    const m = await built({ ...steeringFixture(), locale: 'en' });
+    expect(m.keyFigures.trend.heading).toBe('Compared with the previous period');
+    expect(rows(m)[5]).toEqual(['Avoided cost (net, central)', '€ 51,055.38', '€ 30,000.00', '+€ 21,055.38 (+70.2%)']);
+  });
+});
+
+describe('buildSteeringReportModel: calibration', () => {
+  it('shows factor and sample per catalogue item used, and "te weinig waarnemingen" below the minimum sample', async () => {
+    const m = await built();
+    const c = m.realised.calibration;
+    expect(c.byItem.columns.map((x) => x.header)).toEqual(['Kostenpost', 'Follow-ups (n)', 'Factor', 'Vermeden netto (deze rapportage)', 'Gekalibreerd']);
+    const row = (label: string) => c.byItem.rows.find((r) => r[0].startsWith(label));
+    // detention: net avoided of the granted requests in the report × 0.85
+    expect(row('Dag detentie')).toEqual(['Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs)', '12', '0,85', '€ 25.568,18', '€ 21.732,95']);
+    expect(row('Politie-inzet')).toEqual(['Politie-inzet per E33-melding (verward gedrag)', '10', '1,10', '€ 1.666,66', '€ 1.833,33']);
+    expect(row('Casusoverleg')).toEqual(['Casusoverleg met zes professionals', '4', 'te weinig waarnemingen (n < 10)', '€ 6.156,00', '–']);
+    // an item used in the report without any follow-up in the network
+    expect(row('Bezoek spoedeisende hulp')?.slice(1, 3)).toEqual(['0', 'te weinig waarnemingen (n < 10)']);
+    expect(c.byOrganisation.rows).toEqual([['Dag detentie volwassene (gevangeniswezen, gemiddelde kostprijs)', 'Buurtteam Overvecht', '10', '0,80']]);
+    expect(c.byOrganisationHeading).toBe('Per aanvragende organisatie (vanaf 10 follow-ups)');
+  });
+
+  it('says no organisation has enough follow-ups rather than showing an empty table', async () => {
+    const data = steeringFixture();
+    data.calibration = { minimumSample: 10, byItem: [], byOrganisation: [] };
+    const m = await built(data);
+    expect(m.realised.calibration.byOrganisation.rows).toEqual([]);
+    expect(m.realised.calibration.byOrganisation.emptyText).toBe('Geen aanvragende organisatie heeft voor een van deze kostenposten 10 of meer follow-ups.');
+    expect(new Set(m.realised.calibration.byItem.rows.map((r) => r[2]))).toEqual(new Set(['te weinig waarnemingen (n < 10)']));
+  });
+});
+
+describe('buildSteeringReportModel: the method in Appendix B', () => {
+  it('gives the formulas of deadweight, attribution, drop-off and discounting with the 2.25 % source, and the fund\'s values', async () => {
+    const m = await built();
+    const text = m.methodology.paragraphs.join('\n');
+    expect(text).toContain('Netto = verwacht × (1 − meeneemeffect) × toerekening × Σ(t = 0 … j−1) (1 − uitdoving)^t / (1 + r)^t');
+    expect(text).toContain('standaarddiscontovoet 2,25 %');
+    expect(text).toContain('https://www.rwseconomie.nl/discontovoet');
+    expect(text).toContain('Kalibratie per kostenpost');
+    expect(text).toContain('Vergelijking met de vorige periode');
+    expect(m.methodology.paragraphs.at(-1)).toBe(
+      'Instellingen van Doorbraakfonds Utrecht Noordwest 2026: meeneemeffect 10,0%, toerekening 80,0%, uitdoving 20,0% per jaar, discontovoet 2,25%, horizon 5 jaar.',
+    );
+  });
+
+  it('states the discount rate in the comparison intro as 2,25%, not rounded to 2,3%', async () => {
+    await expect(built().then((m) => m.comparison.intro)).resolves.toContain('2,25% discontovoet');
+  });
+});
+
+describe('trend figures', () => {
+  it('counts the report\'s own period by the same rules as the previous one', async () => {
+    const { currentFigures, periodFigures } = await import('./steering-report.trend');
+    const { steeringContext } = await import('./steering-report.context');
+    const { Dec } = await import('../../common/money');
+    const data = steeringFixture();
+    // one person with two granted requests
+    data.requests = data.requests.map((r, i) => ({ ...r, caseKey: i < 2 ? 'same-person' : `person-${i}` }));
+    const ctx = steeringContext(data);
+    const balance = { committed: new Dec('10350.00'), spent: new Dec('5750.00') };
+    const asRows = periodFigures(data.requests.map((r) => ({ ...r, avoidedNetCentral: r.comparison.avoidedCostNet.central })), balance);
+    const plain = (f: typeof asRows) => ({ ...f, committed: f.committed.toFixed(2), spent: f.spent.toFixed(2), cost: f.cost.toFixed(2), avoided: f.avoided.toFixed(2) });
+    expect(plain(currentFigures(ctx, balance))).toEqual(plain(asRows));
+    expect(plain(asRows)).toMatchObject({ requests: 10, granted: 5, cost: '16100.00', avoided: '51055.38', people: 4, medianHours: 24 });
+  });
+});

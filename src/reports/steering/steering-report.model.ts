@@ -9,7 +9,9 @@ import type { MandateTier, SteeringReportData } from '../report-data.types';
 import { barChart, burnDownChart, decisionHistogram } from './report-charts';
 import { fill, formatCount, formatDate, formatDateTime, formatHours, formatPercent, toDate } from '../report-format';
 import type { KeyFigure, ReportAttachment, SteeringReportModel, TableModel } from '../report-model.types';
-import { byAmountDesc, elapsedShare, hoursBetween, median, percentile, ratioOf, shareOf, sumBy } from './report-stats';
+import { byAmountDesc, decisionHours, elapsedShare, hoursBetween, median, percentile, ratioOf, shareOf, sumBy } from './report-stats';
+import { avoidedSentence, decisionsNote, ratioSentence, requestsSentence, speedSentence } from './steering-report.sentences';
+import { trendSection } from './steering-report.trend';
 import { steeringContext, type SteeringContext } from './steering-report.context';
 import {
   appendixSection,
@@ -65,7 +67,7 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
         ...(data.checkpoint ? [{ label: S.checkpoint, value: data.checkpoint }] : []),
       ],
       summaryHeading: S.summaryHeading,
-      summary: summary(ctx, speed.medianLabel, speed.urgentShareLabel, keyFigures.pace.underspend),
+      summary: summary(ctx, speed.summary, keyFigures.pace.underspend),
       anonymised: S.anonymised,
     },
     keyFigures,
@@ -82,26 +84,25 @@ export function buildSteeringReportModel(data: SteeringReportData): SteeringRepo
   };
 }
 
-function summary(ctx: SteeringContext, medianLabel: string, urgentShare: string, underspend: boolean): string[] {
+function summary(ctx: SteeringContext, speed: string, underspend: boolean): string[] {
   const S = ctx.L.steering;
   const { totals, data } = ctx;
   const ratio = ratioOf(totals.central, totals.cost);
+  const funded = ctx.funded.length;
+  const avoided = avoidedSentence(S, funded, {
+    central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high), gross: ctx.money(totals.gross.central),
+  });
   const lines = [
-    fill(ctx.funded.length === 1 ? S.summaryRequestsOne : S.summaryRequests, {
-      total: formatCount(ctx.requests.length, data.locale),
-      funded: formatCount(ctx.funded.length, data.locale),
-      cost: ctx.money(totals.cost),
-    }),
-    fill(S.summaryAvoided, {
-      central: ctx.money(totals.central), low: ctx.money(totals.low), high: ctx.money(totals.high), gross: ctx.money(totals.gross.central),
-    }),
-    fill(S.summaryRatio, {
-      ratio: ratio === null ? ctx.L.none : ctx.money(ratio),
-      net: ctx.money(totals.central.minus(totals.cost)),
-    }),
-    fill(S.summaryNotBudget, { cash: ctx.money(totals.cash) }),
-    // no urgent decisions: no share to report, rather than "– van de spoedaanvragen"
-    urgentShare === ctx.L.none ? fill(S.summarySpeedNoUrgent, { median: medianLabel }) : fill(S.summarySpeed, { median: medianLabel, urgentShare }),
+    requestsSentence(S, data.locale, ctx.requests.length, funded, ctx.money(totals.cost)),
+    // without granted requests there is nothing avoided, no ratio and no money freed to speak of
+    ...(avoided === null
+      ? []
+      : [
+          avoided,
+          ratioSentence(S, ratio === null ? null : ctx.money(ratio), ctx.money(totals.central.minus(totals.cost))),
+          fill(S.summaryNotBudget, { cash: ctx.money(totals.cash) }),
+        ]),
+    speed,
   ];
   if (underspend) lines.push(S.summaryUnderspend);
   return lines;
@@ -178,6 +179,7 @@ function keyFiguresSection(ctx: SteeringContext): SteeringReportModel['keyFigure
       data.burnDown,
       locale,
     ),
+    trend: trendSection(ctx, { committed, spent }),
   };
 }
 
@@ -250,17 +252,15 @@ function requestsSection(ctx: SteeringContext): SteeringReportModel['requests'] 
 
 function speedSection(ctx: SteeringContext): {
   section: SteeringReportModel['speed'];
-  medianLabel: string;
-  urgentShareLabel: string;
+  /** the summary's sentence on decision speed */
+  summary: string;
   attachment: ReportAttachment;
 } {
   const { L, requests, data } = ctx;
   const S = L.steering;
   const locale = data.locale;
   const now = data.generatedAt;
-  const hours = requests
-    .filter((r) => r.decidedAt !== null && r.tier !== 'requester')
-    .map((r) => hoursBetween(r.submittedAt, r.decidedAt as Date | string));
+  const hours = decisionHours(requests);
   const med = median(hours);
   const p90 = percentile(hours, 90);
   // the API's rule: only a request that waits for a decision can be late (with a question out, the requester has the turn)
@@ -285,14 +285,13 @@ function speedSection(ctx: SteeringContext): {
     ),
   };
   return {
-    medianLabel,
-    urgentShareLabel,
+    summary: speedSentence(S, locale, med === null ? null : medianLabel, { total: urgentTotal, inTime: urgentInTime.length, share: urgentShareLabel }),
     attachment,
     section: {
       heading: S.speed,
       intro: S.speedIntro,
       figures: [
-        { label: S.median, value: medianLabel, note: fill(S.decidedCount, { n: formatCount(hours.length, locale) }) },
+        { label: S.median, value: medianLabel, note: decisionsNote(S, locale, hours.length) },
         { label: S.p90, value: p90 === null ? L.none : formatHours(p90, locale) },
         {
           label: S.urgentInTime,

@@ -50,6 +50,13 @@ export class SteeringReportReadModel {
     );
   }
 
+  /** Names of these organisations (the calibration per requesting organisation names them). */
+  async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.m.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** The latest follow-up (longest horizon, then newest) of each of these requests. */
   latestOutcomes(requestIds: readonly string[]): Promise<LatestOutcomeRow[]> {
     if (requestIds.length === 0) return Promise.resolve([]);

@@ -93,6 +93,9 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     paragraph(ctx, k.asOf, { size: SIZES.small + 0.5, colour: COLOURS.muted, gapAfter: 4 });
     keyFigures(ctx, k.figures);
     callout(ctx, k.pace.text, k.pace.underspend ? 'warning' : 'positive');
+    heading(ctx, k.trend.heading, 2, measureTable(ctx, k.trend.table) + 40);
+    for (const p of k.trend.intro) paragraph(ctx, p, { size: SIZES.small + 0.5, colour: COLOURS.muted, gapAfter: 3 });
+    drawTable(ctx, k.trend.table);
     lineChart(ctx, k.burnDown);
     if (k.funds) {
       heading(ctx, k.fundsHeading, 2, measureTable(ctx, k.funds));
@@ -155,6 +158,12 @@ export function renderSteeringReportPdf(model: SteeringReportModel): Promise<Buf
     keyFigures(ctx, re.figures, { columns: 4 });
     drawTable(ctx, re.table);
     if (re.more) paragraph(ctx, re.more, { size: SIZES.small, colour: COLOURS.muted });
+    const cal = re.calibration;
+    heading(ctx, cal.heading, 2, measureTable(ctx, cal.byItem) + 60);
+    paragraph(ctx, cal.intro, { size: SIZES.small + 0.5, colour: COLOURS.muted });
+    drawTable(ctx, cal.byItem);
+    heading(ctx, cal.byOrganisationHeading, 3, measureTable(ctx, cal.byOrganisation));
+    drawTable(ctx, cal.byOrganisation);
   });
 
   const b = model.barriers;

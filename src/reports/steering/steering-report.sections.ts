@@ -3,8 +3,10 @@
  */
 import { allocateLargestRemainder, Dec, roundMoney } from '../../common/money';
 import type { Confidence } from '../../cost-comparison/comparison.types';
-import { DEFAULT_METHOD } from '../../cost-comparison/method';
+import { DEFAULT_METHOD, type ComparisonMethod } from '../../cost-comparison/method';
 import { sensitivity } from '../../cost-comparison/sensitivity';
+import { CALIBRATION_MIN_SAMPLE, calibrated } from '../../cost-comparison/follow-ups';
+import { coverageNote, goalsNote, moreRowsNote } from './steering-report.sentences';
 import { pairedBarChart } from './report-charts';
 import { fill, formatCount, formatPercent, formatRatio, localiseNumber, toDate, truncateWords } from '../report-format';
 import type { KeyFigure, ReportAttachment, SteeringReportModel, TableModel, Vignette } from '../report-model.types';
@@ -24,12 +26,22 @@ function ratioOrNone(ctx: SteeringContext, ratio: Dec | null): string {
   return ratio === null ? ctx.L.none : ctx.money(ratio);
 }
 
+/** The comparison method of each fund: its own settings, else what its requests were compared with. */
+function fundMethods(ctx: SteeringContext): { fund: string; method: ComparisonMethod }[] {
+  return ctx.data.funds.flatMap((f) => {
+    const method = f.method ?? ctx.funded.find((x) => x.request.fundId === f.id)?.request.comparison.method;
+    return method ? [{ fund: f.name, method }] : [];
+  });
+}
+
 export function comparisonSection(ctx: SteeringContext, priceYear: number): SteeringReportModel['comparison'] {
   const S = ctx.L.steering;
   const { totals } = ctx;
   const net = totals.central.minus(totals.cost);
   const ratio = ratioOf(totals.central, totals.cost);
-  const method = ctx.funded[0]?.request.comparison.method ?? DEFAULT_METHOD;
+  const methods = fundMethods(ctx);
+  const method = methods[0]?.method ?? ctx.funded[0]?.request.comparison.method ?? DEFAULT_METHOD;
+  const mixed = new Set(methods.map((m) => JSON.stringify(m.method))).size > 1;
   const pct = (v: string) => formatPercent(new Dec(v), ctx.data.locale);
   const figures: KeyFigure[] = [
     { label: S.maatwerk, value: ctx.money(totals.cost) },
@@ -55,12 +67,13 @@ export function comparisonSection(ctx: SteeringContext, priceYear: number): Stee
   perDomain.sort(byAmountDesc((g) => g.b, (g) => g.label));
   return {
     heading: S.comparison,
-    intro: fill(S.comparisonIntro, {
+    intro: fill(mixed ? S.comparisonIntroMixed : S.comparisonIntro, {
       year: priceYear,
       deadweight: pct(method.deadweight),
       attribution: pct(method.attribution),
       dropOff: pct(method.dropOff),
-      rate: pct(method.discountRate),
+      // two decimals: 2,25%, not 2,3%
+      rate: formatPercent(new Dec(method.discountRate), ctx.data.locale, 2),
       horizon: method.horizonYears,
     }),
     figures,
@@ -91,7 +104,10 @@ function sensitivityTables(ctx: SteeringContext): { sensitivity: TableModel; byC
     row(S.scenarioHigh, sens.scenarios.high),
   ];
   const w = sens.withoutLargestCase;
-  if (w) rows.push(row(fill(S.scenarioWithoutLargest, { share: w.shareOfAvoided === null ? ctx.L.none : formatPercent(new Dec(w.shareOfAvoided), locale) }), w));
+  if (w) {
+    const label = w.shareOfAvoided === null ? S.scenarioWithoutLargestPlain : fill(S.scenarioWithoutLargest, { share: formatPercent(new Dec(w.shareOfAvoided), locale) });
+    rows.push(row(label, w));
+  }
   return {
     sensitivity: {
       columns: [
@@ -196,13 +212,13 @@ export function realisedSection(ctx: SteeringContext): SteeringReportModel['real
       {
         label: S.coverage,
         value: moments.length === 0 ? ctx.L.none : formatPercent(shareOf(recorded, moments.length), locale),
-        note: fill(S.coverageNote, { recorded: formatCount(recorded, locale), due: formatCount(moments.length, locale) }),
+        note: coverageNote(S, locale, recorded, moments.length),
       },
       { label: S.overdueFollowUps, value: formatCount(overdue, locale), tone: overdue > 0 ? 'warning' : 'normal' },
       {
         label: S.goalsReached,
         value: goals.length === 0 ? ctx.L.none : formatPercent(shareOf(reached, goals.length), locale),
-        note: fill(S.goalsNote, { reached: formatCount(reached, locale), total: formatCount(goals.length, locale) }),
+        note: goalsNote(S, locale, reached, goals.length),
       },
     ],
     table: {
@@ -215,7 +231,74 @@ export function realisedSection(ctx: SteeringContext): SteeringReportModel['real
       rows: shown.map((f) => [f.title, ctx.money(f.estimated), ctx.money(f.realised), ctx.money(f.diff)]),
       emptyText: S.noFollowUp,
     },
-    more: followed.length > shown.length ? fill(S.moreRows, { n: formatCount(followed.length - shown.length, locale) }) : null,
+    more: moreRowsNote(S, locale, followed.length - shown.length),
+    calibration: calibrationTables(ctx),
+  };
+}
+
+/** A money string ("1234.56", "-0.50") as whole cents; anything else through Decimal. */
+function centsOf(amount: string): bigint {
+  if (/^-?\d+\.\d\d$/.test(amount)) return BigInt(amount.replace('.', ''));
+  return BigInt(roundMoney(amount).times(100).toFixed(0));
+}
+
+/**
+ * The calibration the decision page shows (follow-ups of the whole network), for the catalogue
+ * items this report's requests use: factor and sample size, or "te weinig waarnemingen" below the
+ * minimum sample; next to it this report's net avoided cost with the item, and that × the factor.
+ */
+function calibrationTables(ctx: SteeringContext): SteeringReportModel['realised']['calibration'] {
+  const S = ctx.L.steering;
+  const locale = ctx.data.locale;
+  const cal = ctx.data.calibration ?? { minimumSample: CALIBRATION_MIN_SAMPLE, byItem: [], byOrganisation: [] };
+  const min = cal.minimumSample;
+  const tooFew = fill(S.calibrationTooFew, { min });
+  // one row per catalogue key, labelled as its newest version used here
+  const labels = new Map<string, string>();
+  for (const i of [...ctx.data.catalogueItemsUsed].sort((a, b) => a.version - b.version)) labels.set(i.key, i.label);
+  // Σ net per item over every line of the granted requests, in whole cents (exact, and at 10,000
+  // requests a tenth of the time of a Decimal per line)
+  const netByKey = new Map<string, bigint>();
+  for (const f of ctx.funded) {
+    for (const l of f.request.comparison.lines) netByKey.set(l.costItemKey, (netByKey.get(l.costItemKey) ?? 0n) + centsOf(l.net));
+  }
+  const keys = [...new Set([...labels.keys(), ...netByKey.keys()])].sort((a, b) => (labels.get(a) ?? a).localeCompare(labels.get(b) ?? b, 'nl'));
+  const byKey = new Map(cal.byItem.map((c) => [c.costItemKey, c]));
+  const factorText = (factor: string | null) => (factor === null ? tooFew : localiseNumber(new Dec(factor).toFixed(2), locale));
+  const byOrganisation = cal.byOrganisation
+    .filter((o) => labels.has(o.costItemKey) || netByKey.has(o.costItemKey))
+    .sort((a, b) => (labels.get(a.costItemKey) ?? a.costItemKey).localeCompare(labels.get(b.costItemKey) ?? b.costItemKey, 'nl') || a.organisationName.localeCompare(b.organisationName, 'nl'));
+  return {
+    heading: S.calibration,
+    intro: fill(S.calibrationIntro, { min }),
+    byItem: {
+      columns: [
+        { header: S.colItem, align: 'left', weight: 5.8 },
+        { header: S.colSample, align: 'right', weight: 1.5 },
+        { header: S.colFactor, align: 'right', weight: 2.9 },
+        { header: S.colNetReport, align: 'right', weight: 2.2 },
+        { header: S.colCalibrated, align: 'right', weight: 1.9 },
+      ],
+      rows: keys.map((key) => {
+        const c = byKey.get(key);
+        const factor = c?.factor ?? null;
+        const net = new Dec((netByKey.get(key) ?? 0n).toString()).dividedBy(100);
+        const adjusted = calibrated(net.toFixed(2), factor);
+        return [labels.get(key) ?? key, formatCount(c?.sample ?? 0, locale), factorText(factor), ctx.money(net), adjusted === null ? ctx.L.none : ctx.money(adjusted)];
+      }),
+      emptyText: ctx.L.none,
+    },
+    byOrganisationHeading: fill(S.calibrationByOrganisation, { min }),
+    byOrganisation: {
+      columns: [
+        { header: S.colItem, align: 'left', weight: 4.6 },
+        { header: S.colOrganisation, align: 'left', weight: 3.4 },
+        { header: S.colSample, align: 'right', weight: 1.6 },
+        { header: S.colFactor, align: 'right', weight: 1.6 },
+      ],
+      rows: byOrganisation.map((o) => [labels.get(o.costItemKey) ?? o.costItemKey, o.organisationName, formatCount(o.sample, locale), factorText(o.factor)]),
+      emptyText: fill(S.calibrationNoOrganisation, { min }),
+    },
   };
 }
 
@@ -377,7 +460,20 @@ export function methodologySection(ctx: SteeringContext): SteeringReportModel['m
   const priceYear = ctx.requests[0]?.comparison.priceYear ?? toDate(ctx.data.generatedAt).getUTCFullYear();
   return {
     heading: S.methodology,
-    paragraphs: S.method,
+    // the formulas, then the values each fund uses in them
+    paragraphs: [
+      ...S.method,
+      ...fundMethods(ctx).map(({ fund, method: m }) =>
+        fill(S.methodSettings, {
+          fund,
+          deadweight: formatPercent(new Dec(m.deadweight), locale),
+          attribution: formatPercent(new Dec(m.attribution), locale),
+          dropOff: formatPercent(new Dec(m.dropOff), locale),
+          rate: formatPercent(new Dec(m.discountRate), locale, 2),
+          horizon: m.horizonYears,
+        }),
+      ),
+    ],
     bandsHeading: S.bands,
     bands: {
       columns: [
