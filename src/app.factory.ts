@@ -12,6 +12,7 @@ import { setupOpenApi } from './common/openapi';
 import { requestLogger } from './common/request-logger';
 import { assertJsonDepth } from './common/input-guards';
 import { createValidationPipe } from './common/validation-pipe';
+import { statementUpload } from './payments/statement-upload';
 import { setupWeb } from './web/web.setup';
 
 export interface CreatedApp {
@@ -72,6 +73,9 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 8 * 3600 * 1000 },
     }),
   );
+  // the one multipart upload (a camt.053 bank statement, up to 5 MB): parsed here, after the session
+  // and before the CSRF check, so that the page form's hidden token is read from the multipart body
+  app.use(statementUpload());
   app.useGlobalPipes(createValidationPipe());
   app.use(methodNotAllowed(setupOpenApi(app)));
   return { app, sessionPool };

@@ -8,6 +8,7 @@ export type DomainErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409: state conflict, overspend, idempotency mismatch
+  | 'too_large' // 413: an upload above its limit
   | 'rule' // 422: a business rule refuses a well-formed request
   | 'unavailable'; // 503: the database is gone
 
@@ -27,6 +28,11 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly errors: FieldProblem[] = [],
+    /**
+     * The values in `message` (a line number, an IBAN, a status), for pages that say it in another
+     * language; not part of the API's problem details.
+     */
+    readonly args: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -41,10 +47,10 @@ export class DomainError extends Error {
     return new DomainError('conflict', code, message);
   }
   /** Bad input on one field: 400 whose detail names the field. */
-  static invalidField(field: string, message: string, code = 'INVALID', where = 'body'): DomainError {
+  static invalidField(field: string, message: string, code = 'INVALID', where = 'body', args: Record<string, string | number> = {}): DomainError {
     return new DomainError('invalid', code, `${field}: ${message}`, [
       { in: where, location: `#/${field.replace(/\./g, '/')}`, code, detail: message },
-    ]);
+    ], args);
   }
 }
 
@@ -54,6 +60,7 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rule: 422,
   unavailable: 503,
 };

@@ -38,6 +38,13 @@ export function setupOpenApi(app: INestApplication): OpenAPIObject {
   return document;
 }
 
+/**
+ * Operation extension (set with @ApiExtension) holding the schema of a multipart/form-data request
+ * body that is accepted besides the JSON one: @ApiBody gives every media type the same schema, so
+ * the document gets the multipart schema from here.
+ */
+export const MULTIPART_ALTERNATIVE = 'x-multipart-alternative';
+
 const PROBLEM_RESPONSES: Record<string, string> = {
   '400': 'Bad input; `detail` and `errors` name the field',
   '401': 'Not logged in, or the token expired',
@@ -97,6 +104,13 @@ function addContractDefaults(document: OpenAPIObject): void {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const op = item[method];
       if (!op) continue;
+      const extensions = op as unknown as Record<string, unknown>;
+      const multipart = extensions[MULTIPART_ALTERNATIVE];
+      if (multipart) {
+        delete extensions[MULTIPART_ALTERNATIVE];
+        const body = op.requestBody && !('$ref' in op.requestBody) ? op.requestBody : undefined;
+        if (body) body.content['multipart/form-data'] = { schema: multipart as Record<string, unknown> };
+      }
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         if (/^[23]\d\d$/.test(status) && response && !('$ref' in response)) {
           response.headers = { ...(response.headers ?? {}), 'API-Version': { $ref: '#/components/headers/API-Version' } };

@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable, throwError } from 'rxjs';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
@@ -40,7 +41,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const scope = req.user?.id ?? 'anonymous';
     const path = (req.originalUrl ?? req.url).split('?')[0];
-    const requestHash = requestFingerprint(req.method, req.originalUrl ?? req.url, req.body);
+    // an uploaded file (multipart) is part of the request: the same key with another file is another request
+    const file = (req as Request & { file?: { buffer?: Buffer } }).file;
+    const fingerprinted = file?.buffer ? { fields: req.body ?? null, fileSha256: createHash('sha256').update(file.buffer).digest('hex') } : req.body;
+    const requestHash = requestFingerprint(req.method, req.originalUrl ?? req.url, fingerprinted);
     return from(
       this.tx.run(async () => {
         if (!(await this.keys.claim({ scope, key, method: req.method, path, requestHash }))) {

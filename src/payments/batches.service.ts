@@ -7,7 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { LedgerService } from '../ledger/ledger.service';
 import { RequestWorkflow } from '../requests/request-workflow';
 import { parseBic, parseIban } from './iban';
-import { buildPain001, remittanceFor } from './pain001';
+import { assertSepaName, buildPain001, remittanceFor, SEPA_MAX_AMOUNT } from './pain001';
 import { BatchDto, BatchPageDto, CreateBatchDto, DuePaymentDto } from './payment.dto';
 import { PaymentBatchItemEntity } from './payment.entities';
 import { PaymentErrors } from './payment.errors';
@@ -56,13 +56,14 @@ export class BatchesService {
   async create(user: AuthUser, dto: CreateBatchDto): Promise<string> {
     const debtorIban = parseIban(dto.debtorIban, 'debtorIban');
     const debtorBic = parseBic(dto.debtorBic, 'debtorBic');
-    if (dto.all && dto.items) throw DomainError.invalidField('all', 'give either items or all: true, not both');
-    if (!dto.all && !dto.items?.length) throw DomainError.invalidField('items', 'is required: the requests to pay (or set all: true for every due one)');
+    assertSepaName(dto.debtorName, 'debtorName');
+    if (dto.all && dto.items) throw DomainError.invalidField('all', 'give either items or all: true, not both', 'BATCH.ITEMS_OR_ALL');
+    if (!dto.all && !dto.items?.length) throw DomainError.invalidField('items', 'is required: the requests to pay (or set all: true for every due one)', 'BATCH.ITEMS_OR_ALL');
     const seen = new Map<string, number>();
     (dto.items ?? []).forEach((item, i) => {
       const first = seen.get(item.requestId);
       if (first !== undefined) {
-        throw DomainError.invalidField(`items[${i}].requestId`, `request ${item.requestId} occurs twice (also items[${first}]): a batch holds one credit transfer per request, each with its own end-to-end id`, 'DUPLICATE_END_TO_END_ID');
+        throw DomainError.invalidField(`items[${i}].requestId`, `request ${item.requestId} occurs twice (also items[${first}]): a batch holds one credit transfer per request, each with its own end-to-end id`, 'DUPLICATE_END_TO_END_ID', 'body', { requestId: item.requestId });
       }
       seen.set(item.requestId, i);
     });
@@ -71,7 +72,8 @@ export class BatchesService {
       const fundOf = new Map(due.map((d) => [d.requestId, d.fundId]));
       let picks: Pick[];
       if (dto.all) {
-        picks = due.filter((d) => d.payeeIban).map((d, i) => ({ requestId: d.requestId, amount: null, field: `due[${i}]`, fundId: d.fundId }));
+        // as the description of `all` says: with a payee IBAN, and small enough for one SEPA transfer
+        picks = due.filter((d) => d.payeeIban && d.committed.lte(SEPA_MAX_AMOUNT)).map((d, i) => ({ requestId: d.requestId, amount: null, field: `due[${i}]`, fundId: d.fundId }));
         if (!picks.length) throw PaymentErrors.nothingDue();
       } else {
         const fundsOfOthers = await this.repo.requestFunds((dto.items ?? []).map((i) => i.requestId).filter((id) => !fundOf.has(id)));
@@ -82,7 +84,7 @@ export class BatchesService {
           fundId: fundOf.get(item.requestId) ?? fundsOfOthers.get(item.requestId) ?? '',
         }));
         const unknown = picks.find((p) => !p.fundId);
-        if (unknown) throw DomainError.invalidField(`${unknown.field}.requestId`, `request ${unknown.requestId} does not exist`, 'UNKNOWN_REQUEST');
+        if (unknown) throw DomainError.invalidField(`${unknown.field}.requestId`, `request ${unknown.requestId} does not exist`, 'UNKNOWN_REQUEST', 'body', { requestId: unknown.requestId });
       }
       // funds in id order, each fund's requests after it: the lock order of every workflow step
       const ordered = [...picks].sort((a, b) => a.fundId.localeCompare(b.fundId) || a.requestId.localeCompare(b.requestId));
@@ -93,16 +95,19 @@ export class BatchesService {
       const byRequest = new Map<string, PaymentBatchItemEntity>();
       for (const pick of ordered) {
         await this.workflow.step(user, pick.requestId, 'read', 'pay', async ({ fund, request }) => {
-          if (request.status !== 'approved') throw PaymentErrors.notPayable(`${pick.field}.requestId`, request.id, `is ${request.status}; only approved requests can be paid`);
-          if (request.committedAmount.lte(0)) throw PaymentErrors.notPayable(`${pick.field}.requestId`, request.id, 'has nothing committed to pay');
+          if (request.status !== 'approved') throw PaymentErrors.notPayable(`${pick.field}.requestId`, request.id, `is ${request.status}; only approved requests can be paid`, { reason: 'status', status: request.status });
+          if (request.committedAmount.lte(0)) throw PaymentErrors.notPayable(`${pick.field}.requestId`, request.id, 'has nothing committed to pay', { reason: 'nothing-committed' });
           const inBatch = await this.repo.findOrderedItem(request.id);
           if (inBatch) throw PaymentErrors.alreadyInBatch(`${pick.field}.requestId`, request.id, (await this.repo.findBatch(inBatch.batchId))?.messageId ?? inBatch.batchId);
           const payee = payees.get(request.id);
           if (!payee) throw PaymentErrors.noPayeeAccount(`${pick.field}.requestId`, request.id);
           const amount = pick.amount ?? request.committedAmount;
           if (amount.gt(request.committedAmount)) {
-            throw PaymentErrors.notPayable(`${pick.field}.amount`, request.id, `has ${moneyString(request.committedAmount)} committed; cannot pay ${moneyString(amount)}`);
+            throw PaymentErrors.notPayable(`${pick.field}.amount`, request.id, `has ${moneyString(request.committedAmount)} committed; cannot pay ${moneyString(amount)}`, {
+              reason: 'above-committed', committed: moneyString(request.committedAmount), amount: moneyString(amount),
+            });
           }
+          if (amount.gt(SEPA_MAX_AMOUNT)) throw PaymentErrors.aboveSepaMaximum(`${pick.field}.amount`, request.id, moneyString(amount));
           const id = randomUUID();
           const endToEndId = id.replace(/-/g, '').toUpperCase();
           await fund.orderPayment({ requestId: request.id, amount, actorId: user.id, memo: `betaalbatch ${messageId}, end-to-end ${endToEndId}` });

@@ -45,8 +45,9 @@ const textOf = (v: unknown): string | null => {
   return String(v).trim();
 };
 
-const invalid = (code: string, message: string): DomainError =>
-  new DomainError('invalid', code, `xml: ${message}`, [{ in: 'body', location: '#/xml', code, detail: message }]);
+type Args = Record<string, string | number>;
+const invalid = (code: string, message: string, args: Args = {}): DomainError =>
+  new DomainError('invalid', code, `xml: ${message}`, [{ in: 'body', location: '#/xml', code, detail: message }], args);
 
 /** The namespace of the root Document element (the parser drops namespace declarations). */
 function documentNamespace(xml: string): string {
@@ -79,7 +80,7 @@ function tagLines(xml: string, name: string): number[] {
 export function parseCamt053(xml: string): ParsedStatementFile {
   if (typeof xml !== 'string' || !xml.trim()) throw invalid('STATEMENT.EMPTY', 'is required: the camt.053 bank statement as XML text');
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw invalid('STATEMENT.NOT_XML', `is not well-formed XML: line ${valid.err.line}: ${valid.err.msg}`);
+  if (valid !== true) throw invalid('STATEMENT.NOT_XML', `is not well-formed XML: line ${valid.err.line}: ${valid.err.msg}`, { line: valid.err.line });
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
@@ -94,9 +95,9 @@ export function parseCamt053(xml: string): ParsedStatementFile {
   const ns = documentNamespace(xml);
   const report = child(document, 'BkToCstmrStmt') as Node | undefined;
   if (!document || !report) throw invalid('STATEMENT.NOT_CAMT053', 'is not a camt.053 bank statement (expected Document/BkToCstmrStmt)');
-  if (!NAMESPACE.test(ns)) throw invalid('STATEMENT.NOT_CAMT053', `has namespace "${ns}"; expected urn:iso:std:iso:20022:tech:xsd:camt.053.001.02 to .13`);
+  if (!NAMESPACE.test(ns)) throw invalid('STATEMENT.NOT_CAMT053', `has namespace "${ns}"; expected urn:iso:std:iso:20022:tech:xsd:camt.053.001.02 to .13`, { namespace: ns });
   const messageId = textOf(child(report, 'GrpHdr', 'MsgId'));
-  if (!messageId) throw invalid('STATEMENT.INVALID', 'GrpHdr/MsgId is missing');
+  if (!messageId) throw invalid('STATEMENT.INVALID', 'GrpHdr/MsgId is missing', { missing: 'GrpHdr/MsgId' });
 
   const ntryLines = tagLines(xml, 'Ntry');
   const txLines = tagLines(xml, 'TxDtls');
@@ -107,18 +108,20 @@ export function parseCamt053(xml: string): ParsedStatementFile {
   for (const stmt of asList(report.Stmt)) {
     const statementId = textOf(child(stmt, 'Id'));
     const accountIban = textOf(child(stmt, 'Acct', 'Id', 'IBAN'));
-    if (!statementId) throw invalid('STATEMENT.INVALID', `statement ${statements.length + 1}: Stmt/Id is missing`);
-    if (!accountIban) throw invalid('STATEMENT.INVALID', `statement ${statementId}: Acct/Id/IBAN is missing`);
+    if (!statementId) throw invalid('STATEMENT.INVALID', `statement ${statements.length + 1}: Stmt/Id is missing`, { missing: 'Stmt/Id', statement: statements.length + 1 });
+    if (!accountIban) throw invalid('STATEMENT.INVALID', `statement ${statementId}: Acct/Id/IBAN is missing`, { missing: 'Acct/Id/IBAN', statement: statementId });
     const acctCcy = textOf(child(stmt, 'Acct', 'Ccy'));
-    if (acctCcy && acctCcy !== 'EUR') throw invalid('STATEMENT.WRONG_CURRENCY', `statement ${statementId}: account currency ${acctCcy}; only EUR accounts can be reconciled`);
+    if (acctCcy && acctCcy !== 'EUR') throw invalid('STATEMENT.WRONG_CURRENCY', `statement ${statementId}: account currency ${acctCcy}; only EUR accounts can be reconciled`, { statement: statementId, currency: acctCcy });
     const lines: StatementLine[] = [];
     for (const ntry of asList(stmt.Ntry)) {
       entryIndex += 1;
       const entryLine = ntryLines[entryIndex - 1] ?? 0;
-      const where = (line: number) => `line ${line} (entry ${entryIndex} of statement ${statementId})`;
-      const entryAmount = readAmount(child(ntry, 'Amt'), where(entryLine), 'Ntry/Amt');
+      const at = (line: number): Where => ({ text: `line ${line} (entry ${entryIndex} of statement ${statementId})`, args: { line, entry: entryIndex, statement: statementId } });
+      const entryAmount = readAmount(child(ntry, 'Amt'), at(entryLine), 'Ntry/Amt');
       const cd = textOf(child(ntry, 'CdtDbtInd'));
-      if (cd !== 'DBIT' && cd !== 'CRDT') throw invalid('STATEMENT.INVALID_LINE', `${where(entryLine)}: CdtDbtInd "${cd ?? ''}" must be DBIT or CRDT`);
+      if (cd !== 'DBIT' && cd !== 'CRDT') {
+        throw invalid('STATEMENT.INVALID_LINE', `${at(entryLine).text}: CdtDbtInd "${cd ?? ''}" must be DBIT or CRDT`, { ...at(entryLine).args, problem: 'direction', value: (cd ?? '').slice(0, 30) });
+      }
       // camt.053.001.02–.03 carry the status as text, later versions as Sts/Cd
       const status = textOf(child(ntry, 'Sts', 'Cd')) ?? textOf(child(ntry, 'Sts'));
       const reversal = textOf(child(ntry, 'RvslInd')) === 'true';
@@ -132,8 +135,10 @@ export function parseCamt053(xml: string): ParsedStatementFile {
         txIndex += 1;
         const line = txLines[txIndex - 1] ?? entryLine;
         const txAmt = child(tx, 'Amt') ?? child(tx, 'AmtDtls', 'TxAmt', 'Amt');
-        if (txAmt === undefined && details.length > 1) throw invalid('STATEMENT.INVALID_LINE', `${where(line)}: TxDtls/Amt is missing for one of several transactions of the entry`);
-        const amount = txAmt === undefined ? entryAmount : readAmount(txAmt, where(line), 'TxDtls/Amt');
+        if (txAmt === undefined && details.length > 1) {
+          throw invalid('STATEMENT.INVALID_LINE', `${at(line).text}: TxDtls/Amt is missing for one of several transactions of the entry`, { ...at(line).args, problem: 'tx-amount' });
+        }
+        const amount = txAmt === undefined ? entryAmount : readAmount(txAmt, at(line), 'TxDtls/Amt');
         const e2e = textOf(child(tx, 'Refs', 'EndToEndId'));
         position += 1;
         lines.push({
@@ -151,7 +156,7 @@ export function parseCamt053(xml: string): ParsedStatementFile {
     }
     statements.push({ statementId, accountIban: accountIban.replace(/\s+/g, '').toUpperCase(), lines });
   }
-  if (!statements.length) throw invalid('STATEMENT.INVALID', 'contains no statement (BkToCstmrStmt/Stmt)');
+  if (!statements.length) throw invalid('STATEMENT.INVALID', 'contains no statement (BkToCstmrStmt/Stmt)', { missing: 'BkToCstmrStmt/Stmt' });
   assertUniqueEndToEnd(statements.flatMap((s) => s.lines));
   return { messageId, namespace: ns, statements };
 }
@@ -166,18 +171,27 @@ function assertUniqueEndToEnd(lines: StatementLine[]): void {
     const key = `${isReturn(l) ? 'return' : l.direction}:${l.endToEndId}`;
     const first = seen.get(key);
     if (first) {
-      throw invalid('STATEMENT.DUPLICATE_END_TO_END_ID', `line ${l.xmlLine} (entry ${l.entryNumber}): end-to-end id ${l.endToEndId} occurs twice (first on line ${first.xmlLine}, entry ${first.entryNumber})`);
+      throw invalid('STATEMENT.DUPLICATE_END_TO_END_ID', `line ${l.xmlLine} (entry ${l.entryNumber}): end-to-end id ${l.endToEndId} occurs twice (first on line ${first.xmlLine}, entry ${first.entryNumber})`, {
+        line: l.xmlLine, entry: l.entryNumber, endToEndId: l.endToEndId, firstLine: first.xmlLine, firstEntry: first.entryNumber,
+      });
     }
     seen.set(key, l);
   }
 }
 
-function readAmount(node: unknown, where: string, element: string): Dec {
+/** Where in the file a problem is: the English words of the API and their values for other languages. */
+interface Where {
+  text: string;
+  args: Args;
+}
+
+function readAmount(node: unknown, where: Where, element: string): Dec {
   const raw = textOf(node);
   const ccy = textOf(child(node, '@Ccy'));
   if (raw === null || !AMOUNT.test(raw)) {
-    throw invalid('STATEMENT.INVALID_AMOUNT', `${where}: ${element} "${(raw ?? '').slice(0, 30)}" is not an amount (digits with at most two decimals and a point, e.g. 125.50)`);
+    const value = (raw ?? '').slice(0, 30);
+    throw invalid('STATEMENT.INVALID_AMOUNT', `${where.text}: ${element} "${value}" is not an amount (digits with at most two decimals and a point, e.g. 125.50)`, { ...where.args, element, value });
   }
-  if (ccy !== 'EUR') throw invalid('STATEMENT.WRONG_CURRENCY', `${where}: ${element} is in ${ccy ?? 'no currency'}; only EUR can be reconciled`);
+  if (ccy !== 'EUR') throw invalid('STATEMENT.WRONG_CURRENCY', `${where.text}: ${element} is in ${ccy ?? 'no currency'}; only EUR can be reconciled`, { ...where.args, element, currency: ccy ?? '' });
   return new Dec(raw);
 }

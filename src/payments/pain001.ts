@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import { DomainError } from '../common/domain-error';
 import { Dec, moneyString, sumDec } from '../common/money';
 
 export const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
@@ -22,19 +23,44 @@ export interface CreditTransferFile {
   transfers: CreditTransfer[];
 }
 
+/** Letters that Unicode does not decompose into a Latin letter plus marks, written the usual way. */
+const LATIN_SPELLING: Record<string, string> = {
+  ß: 'ss', ẞ: 'SS', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd',
+  Þ: 'TH', þ: 'th', ı: 'i', Ħ: 'H', ħ: 'h', Ŧ: 'T', ŧ: 't', '&': '+', '‘': "'", '’': "'", '‚': "'", '′': "'", '`': "'", '´': "'",
+  '–': '-', '—': '-', '‐': '-', '‑': '-', '−': '-',
+};
+
+/** The EPC's basic Latin character set for SEPA (EPC SCT rulebook): what a bank must accept. */
+export const SEPA_LATIN = /^[A-Za-z0-9/\-?:().,'+ ]*$/;
+
 /**
  * Text as SEPA carries it: the EPC's Latin character set (letters, digits, space and / - ? : ( ) . , ' +).
- * Accents are dropped ("Café" → "Cafe"), anything else becomes a space, and the text is cut to `max`.
+ * Accents are dropped ("Café" → "Cafe", "ĳ" → "ij"), letters without a decomposition are spelled out
+ * ("ß" → "ss", "Ø" → "O"), "&" becomes "+", anything else a space, and the text is cut to `max`.
+ * The official EPC schema checks only the length; banks refuse or garble other characters.
  */
 export function sepaText(text: string, max: number): string {
-  const plain = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const plain = [...text.normalize('NFC')]
+    .map((c) => LATIN_SPELLING[c] ?? c)
+    .join('')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return (plain || '-').slice(0, max).trim();
 }
+
+/** A name must keep letters or digits once written in the EPC Latin character set (400 naming the field). */
+export function assertSepaName(name: string, field: string): void {
+  if (!/[A-Za-z0-9]/.test(sepaText(name ?? '', 70))) {
+    throw DomainError.invalidField(field, `"${String(name).slice(0, 40)}" has no letters or digits that a SEPA transfer can carry (the EPC Latin character set: A-Z, a-z, 0-9, space and / - ? : ( ) . , ' +; accented letters are written without accent)`, 'SEPA_NAME', 'body', { name: String(name).slice(0, 40) });
+  }
+}
+
+/** Highest amount of one SEPA credit transfer (EPC: 0.01 up to 999 999 999.99 euro). */
+export const SEPA_MAX_AMOUNT = new Dec('999999999.99');
+export const SEPA_MIN_AMOUNT = new Dec('0.01');
 
 /**
  * The remittance text the payee sees on their statement: the request reference and nothing about
@@ -53,6 +79,13 @@ const isoDateTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z
  * in EUR with two decimals. Amounts stay decimal strings from Decimal, never JS numbers.
  */
 export function buildPain001(file: CreditTransferFile): string {
+  for (const t of file.transfers) {
+    // the services refuse such amounts with a message naming the item; this is the last line of defence
+    if (t.amount.lt(SEPA_MIN_AMOUNT) || t.amount.gt(SEPA_MAX_AMOUNT) || t.amount.decimalPlaces() > 2) {
+      throw new Error(`pain.001: transfer ${t.endToEndId} has amount ${t.amount.toString()}; SEPA allows 0.01 to 999999999.99 with two decimals`);
+    }
+  }
+  if (!file.transfers.length) throw new Error('pain.001: a payment batch needs at least one transfer');
   const total = sumDec(file.transfers.map((t) => t.amount));
   const count = String(file.transfers.length);
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(PAIN_001_NAMESPACE, 'Document');

@@ -7,6 +7,7 @@ import { RequestWorkflow } from '../requests/request-workflow';
 import { parseIban } from './iban';
 import { PayeeAccountDto, PayeeAccountInputDto } from './payment.dto';
 import { PaymentErrors } from './payment.errors';
+import { assertSepaName } from './pain001';
 import { mapPayee } from './payment.mapper';
 import { PaymentsRepository } from './payments.repository';
 
@@ -46,6 +47,7 @@ export class PayeesService {
     const iban = parseIban(dto.iban, 'iban');
     const name = (dto.name ?? '').trim();
     if (!name) throw DomainError.invalidField('name', 'is required: the account holder as the bank knows them');
+    assertSepaName(name, 'name');
     const { result } = await this.workflow.step(user, requestId, 'read', 'set the payee of', async ({ request }) => {
       if (!hasRole(user, 'admin') && request.requesterId !== user.id) throw DomainError.forbidden('only the requester or an administrator can set the payee account');
       if (!EDITABLE.includes(request.status)) throw PaymentErrors.payeeLocked(requestId, request.status);

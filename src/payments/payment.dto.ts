@@ -46,7 +46,7 @@ export class CreateBatchDto {
   @Type(() => BatchItemInputDto)
   items?: BatchItemInputDto[];
 
-  @ApiPropertyOptional({ description: 'every approved commitment with a payee IBAN that is not in a batch yet' })
+  @ApiPropertyOptional({ description: 'every approved commitment with a payee IBAN that is not in a batch yet (leaving out any above 999999999.99, the most one SEPA credit transfer carries: pay those in parts with items[].amount)' })
   @IsOptional()
   @IsBoolean()
   all?: boolean;
@@ -131,10 +131,12 @@ export class DuePaymentDto {
 }
 
 export class StatementUploadDto {
-  @ApiProperty({ description: 'the camt.053 bank statement (ISO 20022, camt.053.001.02 to .13) as XML text' })
+  // required in JSON; a multipart upload carries the file instead (the handler checks which one came)
+  @ApiProperty({ required: true, maxLength: 95_000, description: 'the camt.053 bank statement (ISO 20022, camt.053.001.02 to .13) as XML text; larger statements (up to 5 MB) can be uploaded as a file with multipart/form-data' })
+  @IsOptional()
   @IsString()
   @MaxLength(95_000)
-  xml!: string;
+  xml?: string;
 }
 
 export class StatementLineDto {

@@ -1,7 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
+  ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiExtension, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { MULTIPART_ALTERNATIVE } from '../common/openapi';
+import { DomainError } from '../common/domain-error';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { UuidParamDto } from '../common/validation';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -12,6 +16,7 @@ import {
   StatementImportDto, StatementLineDto, StatementPageDto, StatementUploadDto,
 } from './payment.dto';
 import { PayeesService } from './payees.service';
+import { isMultipart, STATEMENT_FILE_FIELD, STATEMENT_MAX_BYTES, uploadedStatement } from './statement-upload';
 import { StatementsService } from './statements.service';
 
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -113,10 +118,24 @@ export class BankStatementsController {
 
   @Post('bank-statements')
   @Idempotent()
-  @ApiOperation({ summary: 'Import a camt.053 statement: matches by end-to-end id and amount, books paid; the same statement again changes nothing' })
+  @ApiOperation({
+    summary: 'Import a camt.053 statement: matches by end-to-end id and amount, books paid; the same statement again changes nothing',
+    description: `Send the statement as JSON \`{"xml": "…"}\` (up to 95 000 characters), or upload the XML file as multipart/form-data in the field \`${STATEMENT_FILE_FIELD}\` (up to ${STATEMENT_MAX_BYTES} bytes; UTF-8 unless its XML declaration names another encoding).`,
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiExtension(MULTIPART_ALTERNATIVE, {
+    type: 'object',
+    required: [STATEMENT_FILE_FIELD],
+    properties: { [STATEMENT_FILE_FIELD]: { type: 'string', format: 'binary', description: `the camt.053 XML file, at most ${STATEMENT_MAX_BYTES} bytes` } },
+  })
   @ApiCreatedResponse({ type: StatementImportDto })
-  import(@CurrentUser() user: AuthUser, @Body() dto: StatementUploadDto): Promise<StatementImportDto> {
-    return this.statements.import(user, dto.xml);
+  @ApiBadRequestResponse({ description: 'not a camt.053 statement, a malformed amount, another currency or a duplicate end-to-end id (naming the XML line); an empty or unreadable file; both a file and `xml`', content: PROBLEM })
+  @ApiPayloadTooLargeResponse({ description: `a JSON body above 100 kB, or an uploaded file above ${STATEMENT_MAX_BYTES} bytes`, content: PROBLEM })
+  import(@CurrentUser() user: AuthUser, @Req() req: Request, @Body() dto: StatementUploadDto): Promise<StatementImportDto> {
+    const upload = uploadedStatement(req);
+    if (upload && dto.xml !== undefined) throw DomainError.invalidField('xml', `give the statement once: as the uploaded file "${STATEMENT_FILE_FIELD}" or as xml, not both`, 'STATEMENT.TWICE');
+    if (!upload && isMultipart(req)) throw DomainError.invalidField(STATEMENT_FILE_FIELD, 'is required: the camt.053 XML file from the bank', 'STATEMENT.EMPTY');
+    return this.statements.import(user, upload?.xml ?? dto.xml ?? '');
   }
 
   @Get('bank-statements')

@@ -1,30 +1,44 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, hasRole, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
 import { UuidParamDto } from '../common/validation';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { FieldErrors, fieldErrorsOf, FormInvalid, text, validateForm, asList } from '../web/forms';
 import { translate } from '../web/i18n';
+import { hasProblemText, problemText } from '../web/problem-text';
 import type { Locale } from '../common/locale';
 import { langOf, renderPage, seeOther, setFlash } from '../web/web-context';
 import { BatchesService } from './batches.service';
 import { CreateBatchDto, PayeeAccountInputDto, ResolveLineDto } from './payment.dto';
 import { PayeesService } from './payees.service';
+import { STATEMENT_MAX_BYTES, uploadedStatement } from './statement-upload';
 import { StatementsService } from './statements.service';
 
 type Form = Record<string, string | string[]>;
 
-/** Field errors of a refused form, in the page's language where we know the code. */
+/** The form field a problem belongs to: a batch item is the table of due requests. */
+const formField = (location: string): string => {
+  const field = location.replace(/^#\//, '').replace(/\//g, '.');
+  return /^(items|due)(\.|$)/.test(field) ? 'requestIds' : field;
+};
+
+/**
+ * Field errors of a refused form, in the page's language: Dutch words by error code (see
+ * PAYMENT_PROBLEMS) where there are any, the form's field messages otherwise.
+ */
 function formErrors(e: unknown, lang: Locale, fallbackField: string): FieldErrors {
   if (e instanceof FormInvalid) return e.errors;
-  if (!(e instanceof DomainError) || !['invalid', 'conflict', 'rule', 'not_found'].includes(e.kind)) throw e;
-  const errors = fieldErrorsOf(e, lang);
-  for (const p of e.errors) {
-    if (p.code.startsWith('IBAN_')) errors[p.location.replace(/^#\//, '').replace(/\//g, '.')] = translate(lang, 'pay.error.iban', { why: p.detail });
+  if (!(e instanceof DomainError) || !['invalid', 'conflict', 'rule', 'not_found', 'too_large'].includes(e.kind)) throw e;
+  if (lang === 'nl' && hasProblemText(e.code)) {
+    const text = problemText(e.code, e.message, lang, e.args);
+    const fields = e.errors.length ? e.errors.map((p) => formField(p.location)) : [fallbackField];
+    return Object.fromEntries(fields.map((f) => [f, text]));
   }
-  return Object.keys(errors).length ? errors : { [fallbackField]: e.message };
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(fieldErrorsOf(e, lang))) errors[formField(field)] ??= message;
+  return Object.keys(errors).length ? errors : { [fallbackField]: problemText(e.code, e.message, lang, e.args) };
 }
 
 const tomorrow = (): string => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -104,21 +118,32 @@ export class PaymentsPagesController {
     await this.statementsPage(res, '', {});
   }
 
+  /** The statement as an uploaded file (multipart) or as pasted text; a refusal comes back on the page. */
   @Post('admin/bank-statements')
   @Roles('admin')
-  async upload(@CurrentUser() user: AuthUser, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async upload(@CurrentUser() user: AuthUser, @Req() req: Request, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
-    const xml = text(body.xml);
+    const pasted = text(body?.xml);
+    let source: 'file' | 'xml' = pasted.trim() ? 'xml' : 'file';
     try {
-      const result = await this.statements.import(user, xml);
+      const upload = uploadedStatement(req);
+      if (upload) source = 'file';
+      if (upload && pasted.trim()) throw new FormInvalid({ file: translate(lang, 'pay.upload.both') });
+      if (!upload && !pasted.trim()) throw new FormInvalid({ file: translate(lang, 'pay.upload.none') });
+      const result = await this.statements.import(user, upload?.xml ?? pasted);
       const s = result.statements[0];
       const key = result.statements.every((x) => x.alreadyImported) ? 'pay.upload.again' : 'pay.upload.done';
       setFlash(res.req, translate(lang, key, { id: s.statementId, booked: s.booked, unmatched: s.unmatched }), key === 'pay.upload.again' ? 'info' : 'ok');
       await seeOther(res, result.statements.length === 1 ? `/admin/bank-statements/${s.id}` : '/admin/bank-statements');
     } catch (e) {
-      const errors = formErrors(e, lang, 'xml');
-      const detail = errors.xml ?? Object.values(errors).join('; ');
-      await this.statementsPage(res, xml, { xml: translate(lang, 'pay.upload.refused', { detail }) }, 422);
+      let errors = formErrors(e, lang, source);
+      if (!(e instanceof FormInvalid)) {
+        // the refusal is about the statement, wherever it came from: say so at the field it came in
+        const detail = errors.xml ?? errors.file ?? Object.values(errors).join(' ');
+        errors = { [source]: translate(lang, 'pay.upload.refused', { detail }) };
+      }
+      const status = e instanceof DomainError && e.kind === 'too_large' ? 413 : 422;
+      await this.statementsPage(res, source === 'xml' ? pasted : '', errors, status);
     }
   }
 
@@ -133,6 +158,8 @@ export class PaymentsPagesController {
   async resolve(@CurrentUser() user: AuthUser, @Param() p: UuidParamDto, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const lang = langOf(res);
     await this.step(res, '/admin/bank-statements', 'pay.open.resolved', async () => {
+      if (text(body.note).length > 500) throw new FormInvalid({ note: translate(lang, 'pay.open.note.long') });
+      if (!['reopen', 'release', 'dismissed'].includes(text(body.action))) throw new FormInvalid({ action: translate(lang, 'pay.open.action.unknown') });
       const dto = await validateForm(ResolveLineDto, { action: text(body.action), note: text(body.note) }, lang);
       await this.statements.resolve(user, p.id, dto);
     });
@@ -167,7 +194,7 @@ export class PaymentsPagesController {
       setFlash(res.req, translate(lang, done));
     } catch (e) {
       if (e instanceof FormInvalid) setFlash(res.req, Object.values(e.errors).join('; '), 'error');
-      else if (e instanceof DomainError && ['conflict', 'invalid', 'rule'].includes(e.kind)) setFlash(res.req, e.message, 'error');
+      else if (e instanceof DomainError && ['conflict', 'invalid', 'rule'].includes(e.kind)) setFlash(res.req, problemText(e.code, e.message, lang, e.args), 'error');
       else throw e;
     }
     await seeOther(res, back);
@@ -181,7 +208,7 @@ export class PaymentsPagesController {
 
   private async statementsPage(res: Response, xml: string, errors: FieldErrors, status = 200): Promise<void> {
     const [open, list] = await Promise.all([this.statements.openLines(), this.statements.list(50, 0)]);
-    renderPage(res, 'payments/statements', { open, statements: list.items, xml, errors }, status);
+    renderPage(res, 'payments/statements', { open, statements: list.items, xml, errors, maxMb: STATEMENT_MAX_BYTES / 1024 / 1024 }, status);
   }
 
   private async payeePage(res: Response, user: AuthUser, id: string, form: { name: string; iban: string } | null, errors: FieldErrors, status = 200): Promise<void> {

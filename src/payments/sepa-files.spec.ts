@@ -10,7 +10,8 @@ ${body}
 
 describe('SEPA texts', () => {
   it('keeps text in the EPC Latin character set and within its length', () => {
-    expect(sepaText('Café “De Brug” & Zonen', 70)).toBe('Cafe De Brug Zonen');
+    expect(sepaText('Café “De Brug” & Zonen', 70)).toBe('Cafe De Brug + Zonen');
+    expect(sepaText('Straße Øster ĳs', 70)).toBe('Strasse Oster ijs');
     expect(sepaText('x'.repeat(80), 70)).toHaveLength(70);
     expect(sepaText('€€€', 70)).toBe('-');
   });

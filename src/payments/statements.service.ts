@@ -15,6 +15,8 @@ import { PaymentsRepository } from './payments.repository';
 
 type NewLine = Omit<BankStatementLineEntity, 'id'>;
 
+const sha256Of = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 /**
  * Reconciliation from the bank statement (camt.053): debits are matched to batch transfers by
  * end-to-end id and amount and booked as paid (in_payment → spent); returns, different amounts and
@@ -31,20 +33,26 @@ export class StatementsService {
 
   async import(user: AuthUser, xml: string): Promise<StatementImportDto> {
     const parsed = parseCamt053(xml); // 400 naming the line before anything is touched
-    const sha256 = createHash('sha256').update(xml).digest('hex');
+    // the same statement uploaded as a file (LF) and pasted in a browser form (CRLF) is the same
+    // content: XML reads both line ends alike. Imports before this rule hashed the text as sent.
+    const text = typeof xml === 'string' ? xml : '';
+    const sha256 = sha256Of(text.replace(/\r\n?/g, '\n'));
+    const asSent = sha256Of(text);
     return this.tx.run(async () => {
       const out: StatementDto[] = [];
-      for (const stmt of parsed.statements) out.push(await this.importOne(user, parsed.messageId, stmt, sha256));
+      for (const stmt of parsed.statements) out.push(await this.importOne(user, parsed.messageId, stmt, sha256, asSent));
       return { statements: out };
     });
   }
 
-  private async importOne(user: AuthUser, messageId: string, stmt: ParsedStatement, sha256: string): Promise<StatementDto> {
+  private async importOne(user: AuthUser, messageId: string, stmt: ParsedStatement, sha256: string, asSent: string): Promise<StatementDto> {
     await this.repo.lockStatementKey(stmt.accountIban, stmt.statementId);
     const before = await this.repo.findStatement(stmt.accountIban, stmt.statementId);
     if (before) {
-      if (before.sha256 !== sha256) {
-        throw DomainError.conflict('PAYMENT.STATEMENT_CHANGED', `statement ${stmt.statementId} of ${stmt.accountIban} was imported on ${before.importedAt.toISOString()} with different content; nothing was changed`);
+      if (before.sha256 !== sha256 && before.sha256 !== asSent) {
+        throw new DomainError('conflict', 'PAYMENT.STATEMENT_CHANGED', `statement ${stmt.statementId} of ${stmt.accountIban} was imported on ${before.importedAt.toISOString()} with different content; nothing was changed`, [], {
+          statement: stmt.statementId, iban: stmt.accountIban, importedAt: before.importedAt.toISOString(),
+        });
       }
       return this.view(before, true);
     }
@@ -131,10 +139,10 @@ export class StatementsService {
       }
       const note = (dto.note ?? '').trim();
       if (line.outcome === 'returned') {
-        if (dto.action === 'dismissed') throw DomainError.invalidField('action', 'a returned payment must be reopened or released: the money is back on the account');
+        if (dto.action === 'dismissed') throw DomainError.invalidField('action', 'a returned payment must be reopened or released: the money is back on the account', 'PAYMENT.RESOLVE_ACTION', 'body', { outcome: line.outcome });
         await this.bookReturn(user, line, dto.action, note);
       } else if (dto.action !== 'dismissed') {
-        throw DomainError.invalidField('action', `only a returned payment can be reopened or released; this line is ${line.outcome}: dismiss it once handled`);
+        throw DomainError.invalidField('action', `only a returned payment can be reopened or released; this line is ${line.outcome}: dismiss it once handled`, 'PAYMENT.RESOLVE_ACTION', 'body', { outcome: line.outcome });
       }
       Object.assign(line, { resolution: dto.action, resolvedBy: user.id, resolvedAt: this.workflow.now(), resolutionNote: note });
       await this.repo.saveLine(line);

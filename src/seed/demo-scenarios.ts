@@ -19,6 +19,11 @@ export interface DemoRequest {
   justification: string;
   amount: string;
   payee: string;
+  /**
+   * The payee's account (paper format). Fictitious: the bank code DEMO belongs to no bank, so a
+   * payment file made from demo data cannot move money; the check digits are right (mod 97).
+   */
+  payeeIban?: string;
   lifeDomain: LifeDomain;
   urgent: boolean;
   barriers: string[];
@@ -48,7 +53,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'treinreiziger', requester: P1, title: 'Jaarabonnement NS voor meneer die zonder kaartje reist',
     justification: 'Meneer is ervan overtuigd dat hij namens het bestuur van een oliemaatschappij vergadert en reist daarvoor het land door zonder kaartje. Boete na boete eindigt in detentie. Met een jaarabonnement reist hij legaal en vriendelijk als altijd; de conducteurs kennen hem.',
-    amount: '3000.00', payee: 'NS Reizigers B.V.', lifeDomain: 'safety', urgent: false,
+    amount: '3000.00', payee: 'NS Reizigers B.V.', payeeIban: 'NL39 DEMO 0123 4500 01', lifeDomain: 'safety', urgent: false,
     barriers: ['rules_protocol', 'funding_split'],
     existingProvisions: [{ provision: 'Wmo-vervoersvoorziening', reason: 'not_eligible', note: 'alleen regionaal vervoer' }],
     residentWish: 'Gewoon kunnen reizen zonder gedoe met de conducteur.',
@@ -62,7 +67,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'huurachterstand', requester: P1, title: 'Huurachterstand aflossen om uitzetting te voorkomen',
     justification: 'Door een stopgezette uitkering is een huurachterstand ontstaan. De woningcorporatie start de ontruimingsprocedure. De uitkering loopt weer; alleen de achterstand staat in de weg.',
-    amount: '2800.00', payee: 'Woningcorporatie Thuisbasis', lifeDomain: 'housing', urgent: true,
+    amount: '2800.00', payee: 'Woningcorporatie Thuisbasis', payeeIban: 'NL12 DEMO 0123 4500 02', lifeDomain: 'housing', urgent: true,
     barriers: ['benefit_stopped', 'debts'],
     existingProvisions: [{ provision: 'Schuldhulpverlening gemeente', reason: 'too_slow', note: 'wachttijd 8 weken, ontruiming over 2 weken' }],
     residentWish: 'In mijn huis blijven wonen met mijn kat.',
@@ -76,7 +81,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'zorgmijder', requester: P1, title: 'Tijdelijke kamer na dakloosheid, wachtend op begeleid wonen',
     justification: 'Mevrouw slaapt buiten en mijdt de opvang. Een pensionkamer voor drie maanden overbrugt de wachtlijst voor begeleid wonen.',
-    amount: '4200.00', payee: 'Pension De Linde', lifeDomain: 'housing', urgent: false,
+    amount: '4200.00', payee: 'Pension De Linde', payeeIban: 'NL82 DEMO 0123 4500 03', lifeDomain: 'housing', urgent: false,
     barriers: ['waiting_list', 'no_suitable_housing'],
     existingProvisions: [{ provision: 'Nachtopvang', reason: 'other', note: 'mevrouw weigert slaapzalen' }],
     residentWish: 'Een eigen deur die op slot kan.',
@@ -89,7 +94,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'dagbesteding', requester: P2, title: 'Gereedschap en cursus voor eigen fietsenmakerij',
     justification: 'Meneer is al jaren uit beeld bij werk en dagbesteding. Hij repareert fietsen voor de buurt; met gereedschap en een korte cursus kan hij dat structureel doen.',
-    amount: '1450.00', payee: 'Fietsvakschool Amsterdam', lifeDomain: 'daytime_activity', urgent: false,
+    amount: '1450.00', payee: 'Fietsvakschool Amsterdam', payeeIban: 'NL55 DEMO 0123 4500 04', lifeDomain: 'daytime_activity', urgent: false,
     barriers: ['no_fitting_provision'],
     existingProvisions: [{ provision: 'Dagbesteding Wmo', reason: 'none_exists', note: 'geen passend aanbod' }],
     residentWish: 'Iets doen waar ik goed in ben.',
@@ -99,7 +104,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'verhuizing', requester: P2, title: 'Verhuiskosten naar een veiligere woning',
     justification: 'Mevrouw wordt in haar portiek bedreigd. De corporatie biedt een andere woning aan; de verhuiskosten kan zij niet betalen.',
-    amount: '1900.00', payee: 'Verhuisbedrijf Snel', lifeDomain: 'safety', urgent: true,
+    amount: '1900.00', payee: 'Verhuisbedrijf Snel', payeeIban: 'NL28 DEMO 0123 4500 05', lifeDomain: 'safety', urgent: true,
     barriers: ['funding_split'],
     existingProvisions: [{ provision: 'Bijzondere bijstand', reason: 'not_eligible', note: 'inkomen net boven de grens' }],
     residentWish: 'Rustig kunnen slapen.',
@@ -109,7 +114,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'zorgmijder', requester: P1, title: 'Nieuwe identiteitskaart en telefoon',
     justification: 'Zonder ID en telefoon kan mevrouw geen uitkering aanvragen of afspraken maken.',
-    amount: '180.00', payee: 'Gemeente Zuidoost, Burgerzaken', lifeDomain: 'income_debts', urgent: false,
+    amount: '180.00', payee: 'Gemeente Zuidoost, Burgerzaken', payeeIban: 'NL98 DEMO 0123 4500 06', lifeDomain: 'income_debts', urgent: false,
     barriers: ['rules_protocol'], existingProvisions: [], residentWish: 'Weer bereikbaar zijn.',
     route: [{ costItemKey: 'social_work_contact', quantity: '4', probability: '0.8' }],
     steps: [[3, 11, 14, { do: 'create' }], [3, 11, 14, { do: 'submit' }], [3, 12, 10, { do: 'pay', reference: 'KAS-0311' }]],
@@ -126,7 +131,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'dagbesteding', requester: P2, title: 'Intensieve woonbegeleiding gedurende drie maanden',
     justification: 'Na een opname is intensieve begeleiding nodig om terugval te voorkomen; de reguliere indicatie duurt vier maanden.',
-    amount: '7500.00', payee: 'Begeleidingsdienst Samen', lifeDomain: 'care_support', urgent: false,
+    amount: '7500.00', payee: 'Begeleidingsdienst Samen', payeeIban: 'NL44 DEMO 0123 4500 08', lifeDomain: 'care_support', urgent: false,
     barriers: ['waiting_list'],
     existingProvisions: [{ provision: 'Wmo-begeleiding', reason: 'too_slow' }],
     residentWish: 'Niet weer opgenomen worden.',
@@ -136,7 +141,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'huurachterstand', requester: P1, title: 'Energieschuld voorkomen afsluiting',
     justification: 'Afsluiting van gas en licht dreigt; het budgetbeheer start volgende maand.',
-    amount: '950.00', payee: 'Energieleverancier', lifeDomain: 'income_debts', urgent: true,
+    amount: '950.00', payee: 'Energieleverancier', payeeIban: 'NL17 DEMO 0123 4500 09', lifeDomain: 'income_debts', urgent: true,
     barriers: ['debts'], existingProvisions: [], residentWish: 'Warm blijven deze winter.',
     route: [{ costItemKey: 'social_work_contact', quantity: '6', probability: '0.6' }],
     steps: [[11, 2, 9, { do: 'create' }], [11, 2, 10, { do: 'submit' }], [11, 3, 9, { do: 'approve', by: BH }], [11, 5, 12, { do: 'cancel', by: BH, reason: 'Energieleverancier heeft de schuld zelf kwijtgescholden.' }]],
@@ -144,7 +149,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'zorgmijder', requester: P1, title: 'Fiets om naar de dagopvang te gaan',
     justification: 'Mevrouw wil naar de dagopvang maar het OV is te duur.',
-    amount: '240.00', payee: 'Kringloopwinkel', lifeDomain: 'daytime_activity', urgent: false,
+    amount: '240.00', payee: 'Kringloopwinkel', payeeIban: 'NL87 DEMO 0123 4500 10', lifeDomain: 'daytime_activity', urgent: false,
     barriers: [], existingProvisions: [], residentWish: '',
     route: [{ costItemKey: 'social_work_contact', quantity: '2', probability: '0.5' }],
     steps: [[8, 18, 11, { do: 'create' }], [8, 18, 12, { do: 'withdraw', reason: 'Een buurman heeft een fiets gegeven.' }]],
@@ -152,7 +157,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'verhuizing', requester: P2, title: 'Slot en deurspion na inbraakpoging',
     justification: 'Na een inbraakpoging durft mevrouw niet te slapen; de corporatie vervangt het slot pas over zes weken.',
-    amount: '1200.00', payee: 'Slotenmaker Veilig', lifeDomain: 'safety', urgent: true,
+    amount: '1200.00', payee: 'Slotenmaker Veilig', payeeIban: 'NL60 DEMO 0123 4500 11', lifeDomain: 'safety', urgent: true,
     barriers: ['waiting_list'], existingProvisions: [], residentWish: 'Me veilig voelen in mijn huis.',
     route: [{ costItemKey: 'police_e33_incident', quantity: '3', probability: '0.5' }],
     steps: [[11, 21, 9, { do: 'create' }], [11, 21, 10, { do: 'submit' }]],
@@ -160,7 +165,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
   {
     caseKey: 'dagbesteding', requester: P2, title: 'Opleidingskosten heftruckcertificaat',
     justification: 'Een werkgever wil meneer aannemen zodra hij het certificaat heeft.',
-    amount: '890.00', payee: 'Opleidingscentrum Logistiek', lifeDomain: 'daytime_activity', urgent: false,
+    amount: '890.00', payee: 'Opleidingscentrum Logistiek', payeeIban: 'NL33 DEMO 0123 4500 12', lifeDomain: 'daytime_activity', urgent: false,
     barriers: ['no_fitting_provision'], existingProvisions: [], residentWish: 'Werk.',
     route: [{ costItemKey: 'home_guidance_hour', quantity: '20', probability: '0.5' }],
     steps: [[11, 22, 8, { do: 'create' }]],

@@ -10,6 +10,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { FundsService } from '../funds/funds.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { PayeesService } from '../payments/payees.service';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestDraftsService } from '../requests/request-drafts.service';
 import { RequestOutcomesService } from '../requests/request-outcomes.service';
@@ -59,6 +60,7 @@ export class DemoSeeder {
     private readonly decisions: RequestDecisionsService,
     private readonly payments: RequestPaymentsService,
     private readonly outcomes: RequestOutcomesService,
+    private readonly payees: PayeesService,
   ) {}
 
   /**
@@ -173,6 +175,8 @@ export class DemoSeeder {
         id = r.retroactive
           ? (await this.payments.registerRetroactive(requester, { ...dto, reference: r.retroactive.reference })).id
           : (await this.drafts.create(requester, dto)).id;
+        // where the money goes, as the requester records it with the request (a SEPA batch needs it)
+        if (r.payeeIban && !r.retroactive) await this.payees.set(requester, id, { name: r.payee, iban: r.payeeIban });
       } else {
         await this.act(id, action, requester, as);
       }

@@ -12,6 +12,7 @@ import { formatEuro } from '../common/money';
 import { confirmed } from './confirm';
 import { FieldErrors, fieldErrorsOf, FormInvalid, moneyInput, text, validateForm } from './forms';
 import { translate } from './i18n';
+import { problemText } from './problem-text';
 import { langOf, renderPage, seeOther, setFlash } from './web-context';
 
 /** Payments: approved requests with money still committed; mark paid with a reference, or cancel. */
@@ -44,7 +45,7 @@ export class AdminPaymentsPagesController {
       else if (e instanceof DomainError && (e.kind === 'invalid' || e.kind === 'conflict')) errors = fieldErrorsOf(e, lang);
       else throw e;
       if (errors.reference) errors.reference = translate(lang, 'admin.pay.reference.required');
-      if (!Object.keys(errors).length) errors = { amount: (e as Error).message };
+      if (!Object.keys(errors).length) errors = { amount: e instanceof DomainError ? problemText(e.code, e.message, lang, e.args) : (e as Error).message };
       // one form per request on this page: the field names carry the request id
       const keyed = Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${k}.${p.id}`, v]));
       return this.page(res, user, { id: p.id, ...form }, keyed, 422);

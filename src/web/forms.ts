@@ -76,6 +76,11 @@ const NL: Record<string, string> = {
   priceYear: 'Vul een prijsjaar in (bijvoorbeeld 2025)',
   months: 'Kies een moment',
   goalReached: 'Geef aan of het doel is bereikt',
+  debtorName: 'Vul de naam van de rekeninghouder in (hooguit 70 tekens)',
+  debtorIban: 'Vul het IBAN van de gemeente in, bijvoorbeeld NL02 ABNA 0123 4567 89',
+  debtorBic: 'Vul een BIC in van 8 of 11 letters en cijfers, of laat het veld leeg',
+  executionDate: 'Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-12-04',
+  iban: 'Vul een IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00',
 };
 
 /** Dutch text for a field problem; unknown fields keep the service's own words. */

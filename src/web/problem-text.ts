@@ -1,4 +1,8 @@
+import { formatDateTime } from '../common/dutch-time';
 import type { Locale } from '../common/locale';
+import { formatEuro } from '../common/money';
+import { PAYMENT_PROBLEMS, ProblemHelpers } from '../payments/payments.i18n';
+import { translate } from './i18n';
 
 /**
  * Dutch words for the domain errors a user can run into in the UI (the services speak English in
@@ -32,6 +36,23 @@ const NL: Record<string, string> = {
   DUPLICATE: 'Dit bestaat al.',
 };
 
-export function problemText(code: string, detail: string, lang: Locale): string {
-  return (lang === 'nl' && NL[code]) || detail;
+const DUTCH: ProblemHelpers = {
+  t: (key) => translate('nl', key),
+  euro: (amount) => formatEuro(amount, 'nl'),
+  when: (iso) => formatDateTime(new Date(iso), 'nl'),
+};
+
+/**
+ * The Dutch sentence for a refusal, or the service's own (English) words in English and for codes
+ * without Dutch words. `args` are the values the error carries (see DomainError.args).
+ */
+export function problemText(code: string, detail: string, lang: Locale, args: Record<string, string | number> = {}): string {
+  if (lang !== 'nl') return detail;
+  const words = PAYMENT_PROBLEMS[code]?.(args, DUTCH);
+  // without the values a sentence needs (an error page has only the problem details), the service's words
+  if (words && !/\bundefined\b/.test(words)) return words;
+  return NL[code] || detail;
 }
+
+/** Whether there are Dutch words for this code. */
+export const hasProblemText = (code: string): boolean => code in PAYMENT_PROBLEMS || code in NL;

@@ -4,7 +4,7 @@ import { balances, makeFund } from '../factories/fund.factory';
 import { ok } from '../support/expect';
 import { U } from '../support/users';
 import { camt053 } from './camt';
-import { approvedWithPayee, DEBTOR, xmllint } from './world';
+import { approvedWithPayee, DEBTOR, painSchema, xmllint } from './world';
 
 const verify = async (t: TestApp) => ok(await t.api('GET', '/api/v1/ledger/verify', { as: U.admin })).body;
 const request = async (t: TestApp, id: string) => ok(await t.api('GET', `/api/v1/requests/${id}?expand=history`, { as: U.admin })).body;
@@ -34,6 +34,11 @@ describe('payments: SEPA batches (pain.001.001.09) and camt.053 reconciliation (
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(res.body.detail).toBe('iban: NL20INGB0001234568 fails the IBAN check (mod 97): check digits do not match');
       expect(res.body.errors[0]).toMatchObject({ in: 'body', location: '#/iban' });
+      expect((await t.api('GET', `/api/v1/requests/${id}/payee-account`, { as: U.admin })).status).toBe(404);
+      // a name of which nothing is left in the EPC Latin character set
+      const noLetters = await t.api('PUT', `/api/v1/requests/${id}/payee-account`, { as: U.pro, body: { name: '€€€ 😀', iban: 'NL20INGB0001234567' } });
+      expect(noLetters.status).toBe(400);
+      expect(noLetters.body.detail).toMatch(/^name: "€€€ 😀" has no letters or digits that a SEPA transfer can carry/);
       expect((await t.api('GET', `/api/v1/requests/${id}/payee-account`, { as: U.admin })).status).toBe(404);
     });
 
@@ -75,9 +80,25 @@ describe('payments: SEPA batches (pain.001.001.09) and camt.053 reconciliation (
       expect((await t.api('POST', '/api/v1/payment-batches', { as: U.bh, body: { ...DEBTOR, executionDate: '2026-12-04', all: true } })).status).toBe(403);
     });
 
+    it('refuses a transfer above the SEPA maximum of 999999999.99, naming the item, and moves nothing', async () => {
+      const big = await makeFund(t, { budget: '1000000000.00', rules: { singleApproverLimit: '1000000000.00', personCapPerYear: '1000000000.00' } });
+      const id = await approvedWithPayee(t, caseId, big, { amount: '1000000000.00' });
+      expect((await request(t, id)).status).toBe('approved');
+      const res = await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body: { ...DEBTOR, executionDate: '2026-12-04', items: [{ requestId: id }] } });
+      expect(res.status).toBe(422);
+      expect(res.body.detail).toBe(`items[0].amount: request ${id}: 1000000000.00 is more than one SEPA credit transfer can carry (999999999.99); pay it in parts with items[].amount`);
+      expect(res.body.errors[0]).toMatchObject({ location: '#/items/0/amount', code: 'PAYMENT.ABOVE_SEPA_MAXIMUM' });
+      expect(await balances(t, big)).toMatchObject({ committed: '1000000000.00', spent: '0.00' });
+      // in parts it goes
+      const part = ok(await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body: { ...DEBTOR, executionDate: '2026-12-04', items: [{ requestId: id, amount: '999999999.99' }] } }), 201).body;
+      const lint = xmllint(ok(await t.api('GET', `/api/v1/payment-batches/${part.id}/pain.001.xml`, { as: U.admin })).body as string);
+      expect(lint.status).toBe(0);
+      ok(await t.api('POST', `/api/v1/payment-batches/${part.id}/cancel`, { as: U.admin }));
+    });
+
     it('moves the selected commitments to in_payment in one transaction and writes a pain.001.001.09 file that validates against the XSD', async () => {
       const a = await approvedWithPayee(t, caseId, fundId, { amount: '1234.56', title: 'Huurachterstand Schuldenvrij' });
-      const b = await approvedWithPayee(t, caseId, fundId, { amount: '99.99' });
+      const b = await approvedWithPayee(t, caseId, fundId, { amount: '99.99', name: 'Bakkerij Ørsted & Zoë van ’t Hoff' });
       const before = await balances(t, fundId);
       const res = ok(await t.api('POST', '/api/v1/payment-batches', { as: U.admin, body: { ...DEBTOR, executionDate: '2026-12-04', items: [{ requestId: a }, { requestId: b, amount: '50.00' }] } }), 201);
       const batch = res.body;
@@ -106,8 +127,9 @@ describe('payments: SEPA batches (pain.001.001.09) and camt.053 reconciliation (
       expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${batch.messageId}.xml"`);
       const xml = await file.text();
       const lint = xmllint(xml);
-      expect(lint.output).toContain('validates');
+      expect(`${painSchema().path}: ${lint.output}`).toContain('validates');
       expect(lint.status).toBe(0);
+      expect(xml).toContain("<Nm>Bakkerij Orsted + Zoe van 't Hoff</Nm>");
       expect(xml).toContain('xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"');
       expect(xml).toContain('<CtrlSum>1284.56</CtrlSum>');
       expect(xml).toContain('<InstdAmt Ccy="EUR">1234.56</InstdAmt>');

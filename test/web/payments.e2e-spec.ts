@@ -46,7 +46,8 @@ describe('web: SEPA payment batches and bank statements', () => {
     await page.getByLabel('IBAN', { exact: true }).fill('NL20 INGB 0001 2345 68');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await shows(page, page.locator('#f-iban-error'));
-    expect(await page.locator('#f-iban-error').textContent()).toContain('Dit IBAN klopt niet');
+    expect(await page.locator('#f-iban-error').textContent()).toContain('Dit IBAN klopt niet (NL20INGB0001234568): de controlecijfers kloppen niet');
+    expect(await page.content()).not.toContain('fails the IBAN check');
     await checker.check(page, 'payments-01-payee-invalid');
     await page.getByLabel('IBAN', { exact: true }).fill('NL20 INGB 0001 2345 67');
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -70,7 +71,21 @@ describe('web: SEPA payment batches and bank statements', () => {
     await shows(page, page.locator('#error-summary'));
     expect(await page.locator('#error-summary').textContent()).toContain('Kies minstens één aanvraag');
     await checker.check(page, 'payments-04-batches-error');
+    // a wrong debtor IBAN and BIC: refused at the fields, in Dutch
     await page.getByLabel('Naam rekeninghouder').fill('Gemeente Zuidoost');
+    await page.getByLabel('IBAN van de gemeente').fill('NL02 ABNA 0123 4567 88');
+    await page.getByLabel('Selecteer Jaarabonnement trein').check();
+    await page.getByRole('button', { name: 'Batch maken van selectie' }).click();
+    await shows(page, page.locator('#f-debtorIban-error'));
+    expect(await page.locator('#f-debtorIban-error').textContent()).toContain('Dit IBAN klopt niet (NL02ABNA0123456788): de controlecijfers kloppen niet');
+    await page.getByLabel('IBAN van de gemeente').fill('NL02 ABNA 0123 4567 89');
+    await page.getByLabel(/^BIC/).fill('ABN');
+    await page.getByRole('button', { name: 'Batch maken van selectie' }).click();
+    await shows(page, page.locator('#f-debtorBic-error'));
+    expect(await page.locator('#f-debtorBic-error').textContent()).toContain('Dit is geen BIC');
+    expect(await page.locator('#error-summary').textContent()).not.toMatch(/is not|must be/);
+    await checker.check(page, 'payments-04b-batches-debtor-error');
+    await page.getByLabel(/^BIC/).fill('');
     await page.getByLabel('IBAN van de gemeente').fill('NL02 ABNA 0123 4567 89');
     await page.getByLabel('Selecteer Jaarabonnement trein').check();
     await page.getByLabel('Selecteer Fiets voor werk').check();
@@ -87,19 +102,42 @@ describe('web: SEPA payment batches and bank statements', () => {
     const y = items.find((i) => i.requestId !== a)!;
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bankafschriften' }).click();
     await shows(page, page.getByRole('heading', { level: 1, name: 'Bankafschriften (camt.053)' }));
-    await page.getByLabel('Bankafschrift (camt.053, XML)').fill(camt053({ statementId: 'WEB-1', entries: [{ amount: '1250,00', endToEndId: x.endToEndId }] }));
+    const statementFile = (name: string, xml: string | Buffer) => ({ name, mimeType: 'application/xml', buffer: Buffer.isBuffer(xml) ? xml : Buffer.from(xml, 'utf8') });
+    // nothing chosen
     await page.getByRole('button', { name: 'Afschrift inlezen' }).click();
-    await shows(page, page.locator('#error-summary'));
-    expect(await page.locator('#error-summary').textContent()).toMatch(/line \d+ \(entry 1 of statement WEB-1\)/);
+    await shows(page, page.locator('#f-file-error'));
+    expect(await page.locator('#f-file-error').textContent()).toContain('Kies het camt.053-bestand van de bank, of plak de XML-tekst');
+    // a file with a malformed amount: refused at the file field, in Dutch, naming the line
+    await page.getByLabel('Bankafschrift (camt.053-bestand)').setInputFiles(statementFile('WEB-1.xml', camt053({ statementId: 'WEB-1', entries: [{ amount: '1250,00', endToEndId: x.endToEndId }] })));
+    await page.getByRole('button', { name: 'Afschrift inlezen' }).click();
+    await shows(page, page.locator('#f-file-error'));
+    const refused = await page.locator('#f-file-error').textContent();
+    expect(refused).toMatch(/Afschrift geweigerd, er is niets geboekt\. Regel \d+ \(post 1 van afschrift WEB-1\): Ntry\/Amt "1250,00" is geen bedrag/);
+    expect(await page.locator('main').textContent()).not.toMatch(/is not an amount|entry 1 of statement/);
     await checker.check(page, 'payments-06-statement-error');
-    await page.getByLabel('Bankafschrift (camt.053, XML)').fill(camt053({
+    // a file above the limit: 413, said in Dutch
+    await page.getByLabel('Bankafschrift (camt.053-bestand)').setInputFiles(statementFile('groot.xml', Buffer.alloc(5 * 1024 * 1024 + 10, 0x20)));
+    const [tooLarge] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/admin/bank-statements') && r.request().method() === 'POST'), page.getByRole('button', { name: 'Afschrift inlezen' }).click()]);
+    expect(tooLarge.status()).toBe(413);
+    await shows(page, page.locator('#f-file-error'));
+    expect(await page.locator('#f-file-error').textContent()).toContain('Het bestand is groter dan 5 MB');
+    await checker.check(page, 'payments-06b-statement-too-large');
+    const web2 = camt053({
       statementId: 'WEB-2',
       entries: [{ amount: '1250.00', endToEndId: x.endToEndId }, { amount: '180.00', endToEndId: y.endToEndId }, { amount: '180.00', direction: 'CRDT', endToEndId: y.endToEndId, returnReason: 'AC04' }],
-    }));
+    });
+    await page.getByLabel('Bankafschrift (camt.053-bestand)').setInputFiles(statementFile('WEB-2.xml', web2));
     await page.getByRole('button', { name: 'Afschrift inlezen' }).click();
     await shows(page, page.getByRole('heading', { level: 1, name: 'Afschrift WEB-2' }));
     expect(await flash(page)).toContain('2 betaald geboekt, 1 om na te kijken');
     await checker.check(page, 'payments-07-statement');
+    // the same statement pasted as text: recognised, nothing changes
+    await page.goto(`${t.baseUrl}/admin/bank-statements`);
+    await page.getByText('Of plak de XML-tekst van het afschrift').click();
+    await page.getByLabel('XML-tekst van het afschrift (camt.053)').fill(web2);
+    await page.getByRole('button', { name: 'Afschrift inlezen' }).click();
+    await shows(page, page.getByRole('heading', { level: 1, name: 'Afschrift WEB-2' }));
+    expect(await flash(page)).toContain('was al ingelezen; er is niets veranderd');
     await page.goto(`${t.baseUrl}/admin/bank-statements`);
     await shows(page, page.getByRole('button', { name: 'Weer openzetten' }));
     await checker.check(page, 'payments-08-statements-open');
