@@ -234,6 +234,8 @@ export interface JustificationRequest {
   decisionDue: Date | IsoDateTime | null;
   /** still reserved for it (absent in old fixtures: 0) */
   committedAmount?: DecimalString;
+  /** retention erased the case's narratives: empty texts say so instead of staying blank */
+  narrativesErased?: boolean;
 }
 
 export interface JustificationData {

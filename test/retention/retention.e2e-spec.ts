@@ -203,7 +203,10 @@ describe('retention of case narratives (e2e)', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'retention-pdf-'));
     try {
-      for (const [lang, text] of [['nl', 'verwijderd na bewaartermijn'], ['en', 'removed after the retention period']]) {
+      for (const [lang, text, wish] of [
+        ['nl', 'verwijderd na bewaartermijn', 'Wens van de inwoner'],
+        ['en', 'removed after the retention period', 'Resident’s wish'],
+      ]) {
         const pdf = await fetch(`${t.baseUrl}/api/v1/requests/${rejectedId}/justification.pdf?lang=${lang}`, { headers: { authorization: `Bearer ${await t.tokenFor(U.admin)}` } });
         expect(pdf.status).toBe(200);
         const file = join(dir, `${lang}.pdf`);
@@ -211,6 +214,8 @@ describe('retention of case narratives (e2e)', () => {
         await run('pdftotext', ['-layout', file, `${file}.txt`]);
         const words = readFileSync(`${file}.txt`, 'utf8').replace(/\s+/g, ' ');
         expect(words).toContain(text);
+        // the erased narratives say so too, instead of standing blank
+        expect(words).toContain(`${wish} ${text}`);
         expect(words).not.toContain('Past niet binnen');
       }
     } finally {

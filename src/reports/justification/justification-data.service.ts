@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock';
 import { moneyString } from '../../common/money';
 import { CostComparisonService } from '../../cost-comparison/cost-comparison.service';
 import type { JustificationData } from '../report-data.types';
-import { followUpSchedule } from '../../cost-comparison/follow-ups';
+import { type FollowUp, followUpSchedule } from '../../cost-comparison/follow-ups';
 import { LIFE_DOMAIN_LABELS } from '../../cases/life-domains';
 import { PROVISION_REASON_LABELS, ROLE_LABELS } from '../report-data-labels';
 import { ReportReferenceData } from '../report-reference-data';
@@ -82,12 +82,13 @@ export class JustificationDataService {
         submittedAt: r.submittedAt ?? r.createdAt,
         decisionDue: r.decisionDue,
         committedAmount: moneyString(r.committedAmount),
+        narrativesErased: r.narrativesErasedAt !== null,
       },
       outcomes: outcomes.map((o) => ({ months: o.months, goalReached: o.goalReached, note: o.note })),
       // the evaluation due: the first 3/6/12-month follow-up not yet recorded, counted from the approval
       nextFollowUp:
         decided && (r.status === 'paid' || r.status === 'evaluated')
-          ? followUpSchedule(decided.at, outcomes.map((o) => o.months), this.clock.now()).find((f) => f.state !== 'recorded') ?? null
+          ? nextFollowUp(followUpSchedule(decided.at, outcomes.map((o) => o.months), this.clock.now()))
           : null,
       comparison,
       history: events.map((e) => ({
@@ -107,4 +108,14 @@ export class JustificationDataService {
       confidenceBands: this.reference.confidenceBands(),
     };
   }
+}
+
+/**
+ * The evaluation still to come: the first follow-up after the latest recorded one that is not
+ * recorded itself. A 3-month follow-up that was skipped is not "next" once the 6-month one is in.
+ */
+export function nextFollowUp(schedule: readonly FollowUp[]): { months: number; dueDate: string } | null {
+  const latest = Math.max(0, ...schedule.filter((f) => f.state === 'recorded').map((f) => f.months));
+  const next = schedule.find((f) => f.state !== 'recorded' && f.months > latest);
+  return next ? { months: next.months, dueDate: next.dueDate } : null;
 }

@@ -1,4 +1,6 @@
 import { buildJustificationModel } from './justification.model';
+import { nextFollowUp } from './justification-data.service';
+import type { FollowUp, FollowUpState } from '../../cost-comparison/follow-ups';
 import type { JustificationData } from '../report-data.types';
 import { justificationFixture } from '../../../test/reports/fixtures/report-fixtures';
 import type { JustificationModel } from '../report-model.types';
@@ -151,5 +153,41 @@ describe('buildJustificationModel: the decision block', () => {
       'Evaluatie: follow-up na 6 maanden, gepland op 3 aug. 2026',
       'Follow-up: na 3 maanden: doel bereikt. Geen nieuwe boetes.',
     ]);
+  });
+});
+
+describe('buildJustificationModel after retention', () => {
+  it('says the narratives were removed instead of leaving them blank, and keeps texts that are there', () => {
+    const data = justificationFixture();
+    data.request = { ...data.request, justification: '', residentWish: '', narrativesErased: true };
+    data.approvals = data.approvals.map((a) => ({ ...a, comment: null }));
+    const m = buildJustificationModel(data);
+    expect(m.why.justification).toBe('verwijderd na bewaartermijn');
+    expect(m.forWhom.facts.find((f) => f.label === 'Wens van de inwoner')?.value).toBe('verwijderd na bewaartermijn');
+    expect(m.decision.approvals.rows.map((row) => row[3])).toEqual(data.approvals.map(() => 'verwijderd na bewaartermijn'));
+  });
+
+  it('leaves an empty text empty when nothing was erased', () => {
+    const data = justificationFixture();
+    data.request = { ...data.request, residentWish: '' };
+    expect(buildJustificationModel(data).forWhom.facts.find((f) => f.label === 'Wens van de inwoner')?.value).toBe('');
+  });
+});
+
+describe('nextFollowUp', () => {
+  const schedule = (states: FollowUpState[]): FollowUp[] =>
+    ([3, 6, 12] as const).map((months, i) => ({ months, dueDate: `2026-${String(months).padStart(2, '0')}-01`, state: states[i] }));
+
+  it('is the first follow-up after the latest recorded one', () => {
+    expect(nextFollowUp(schedule(['recorded', 'due', 'upcoming']))).toEqual({ months: 6, dueDate: '2026-06-01' });
+    expect(nextFollowUp(schedule(['upcoming', 'upcoming', 'upcoming']))).toEqual({ months: 3, dueDate: '2026-03-01' });
+  });
+
+  it('does not go back to a skipped 3-month follow-up once the 6-month one is recorded', () => {
+    expect(nextFollowUp(schedule(['overdue', 'recorded', 'upcoming']))).toEqual({ months: 12, dueDate: '2026-12-01' });
+  });
+
+  it('is none when the 12-month follow-up is recorded', () => {
+    expect(nextFollowUp(schedule(['overdue', 'overdue', 'recorded']))).toBeNull();
   });
 });

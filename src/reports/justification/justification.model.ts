@@ -30,6 +30,8 @@ export function buildJustificationModel(data: JustificationData): JustificationM
   const { request: r, comparison: c } = data;
   const money = (v: Dec | string) => formatMoney(v, locale);
   const generated = formatDateTime(data.generatedAt, locale);
+  // an empty text of a case whose narratives retention erased says so instead of staying blank
+  const narrative = (text: string): string => (text === '' && r.narrativesErased ? J.reasonErased : text);
 
   const what: LabelValue[] = [
     { label: J.amount, value: money(r.amount) },
@@ -109,12 +111,12 @@ export function buildJustificationModel(data: JustificationData): JustificationM
       facts: [
         { label: J.caseCode, value: r.caseCode },
         { label: J.neighbourhood, value: r.neighbourhood },
-        { label: J.wish, value: r.residentWish },
+        { label: J.wish, value: narrative(r.residentWish) },
       ],
     },
     why: {
       heading: J.why,
-      justification: r.justification,
+      justification: narrative(r.justification),
       barriers: r.barriers.length
         ? { label: J.barriers, value: r.barriers.map((b) => data.barrierLabels[b] ?? b).join(' · ') }
         : null,
@@ -184,7 +186,7 @@ export function buildJustificationModel(data: JustificationData): JustificationM
           { header: J.colOrganisation, align: 'left', weight: 2.4 },
           { header: J.colComment, align: 'left', weight: 5.8 },
         ],
-        rows: data.approvals.map((a) => [formatDateTime(a.at, locale), a.approverName, a.organisationName, a.comment ?? L.none]),
+        rows: data.approvals.map((a) => [formatDateTime(a.at, locale), a.approverName, a.organisationName, a.comment ?? (r.narrativesErased ? J.reasonErased : L.none)]),
         emptyText: J.noApprovals,
       },
       history: {

@@ -28,6 +28,8 @@ export interface JustificationRow {
   submittedAt: Date | null;
   decisionDue: Date | null;
   createdAt: Date;
+  /** when retention last erased the narratives of the case (null when it never did) */
+  narrativesErasedAt: Date | null;
 }
 
 export interface EventRow {
@@ -78,7 +80,8 @@ export class JustificationReadModel {
               r.life_domain AS "lifeDomain", r.urgent, r.barriers, r.existing_provisions AS "existingProvisions",
               r.resident_wish AS "residentWish", r.status, r.tier, r.price_year AS "priceYear", c.code AS "caseCode",
               c.neighbourhood, u.display_name AS "requesterName", o.name AS "organisationName",
-              COALESCE(r.first_submitted_at, r.submitted_at) AS "submittedAt", r.decision_due AS "decisionDue", r.created_at AS "createdAt"
+              COALESCE(r.first_submitted_at, r.submitted_at) AS "submittedAt", r.decision_due AS "decisionDue", r.created_at AS "createdAt",
+              (SELECT max(x.erased_at) FROM retention_erasures x WHERE x.case_id = r.case_id) AS "narrativesErasedAt"
          FROM requests r
          JOIN funds f ON f.id = r.fund_id
          JOIN cases c ON c.id = r.case_id
