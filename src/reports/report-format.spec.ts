@@ -20,6 +20,16 @@ describe('report formatting', () => {
     await expect(settle(() => formatPercent('0.3225', 'nl'))).resolves.toBe('32,3%');
   });
 
+  it('groups the thousands of large percentages, negative ones too', async () => {
+    await expect(settle(() => [formatPercent('180.72', 'nl'), formatPercent('180.72', 'en'), formatPercent('-12.5', 'nl'), formatPercent('9.999', 'nl'), formatPercent('0.5', 'nl', 0)])).resolves.toEqual([
+      '18.072,0%',
+      '18,072.0%',
+      '-1.250,0%',
+      '999,9%',
+      '50%',
+    ]);
+  });
+
   it('adds days to long decision times', async () => {
     await expect(settle(() => [formatHours(5.5, 'nl'), formatHours(102, 'nl'), formatHours(1, 'en')])).resolves.toEqual([
       '5,5 uur',

@@ -27,9 +27,11 @@ export function localiseNumber(plain: string, locale: Locale): string {
   return locale === 'nl' ? plain.replace('.', ',') : plain;
 }
 
-/** A fraction as a percentage: `0.375` → `37,5%`. */
+/** A fraction as a percentage: `0.375` → `37,5%`, `180.72` → `18.072,0%` (`18,072.0%` in English). */
 export function formatPercent(fraction: Decimal.Value, locale: Locale, decimals = 1): string {
-  return `${localiseNumber(new Dec(fraction).times(100).toFixed(decimals, Decimal.ROUND_HALF_UP), locale)}%`;
+  const [whole, part] = new Dec(fraction).times(100).toFixed(decimals, Decimal.ROUND_HALF_UP).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'nl' ? '.' : ',');
+  return `${grouped}${part === undefined ? '' : (locale === 'nl' ? ',' : '.') + part}%`;
 }
 
 /** Hours with one decimal; from two days on also in days: `5,5 uur`, `72,0 uur (3,0 dagen)`. */
