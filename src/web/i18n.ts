@@ -324,6 +324,11 @@ const PAGES: Dict = {
   'dash.followUpDue': ['gepland op {date}', 'due on {date}'],
   'dash.followUpOverdue': ['te laat', 'overdue'],
   'cmp.avoidedNet': ['Vermeden kosten na correctie', 'Avoided cost after correction'],
+  'cmp.avoidedGross': ['Vóór correctie (schatting aanvrager)', 'Before correction (requester’s estimate)'],
+  'cmp.grossNote': [
+    'Vóór correctie voor wat toch al was vermeden, toerekening en uitdoving schatte de aanvrager {r} per euro.',
+    'Before correcting for what would have been avoided anyway, attribution and drop-off, the requester estimated {r} per euro.',
+  ],
   'cmp.calibrated': ['Gekalibreerd', 'Calibrated'],
   'cmp.calibrationTooFew': ['te weinig (n = {n})', 'too few (n = {n})'],
   'cmp.calibrationNote': [

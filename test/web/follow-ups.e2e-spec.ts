@@ -64,6 +64,10 @@ describe('web: follow-ups due and calibrated estimates', () => {
     const table = page.locator('table', { hasText: 'Gekalibreerd' });
     await expect(table.textContent()).resolves.toContain('te weinig (n = 0)');
     await expect(page.locator('.app-figures').textContent()).resolves.toContain('Vermeden kosten na correctie');
+    // the headline is the corrected figure, as in the reports; the requester's gross estimate stands beside it
+    await expect(page.locator('.app-figure--accent dt').textContent()).resolves.toBe('Vermeden kosten na correctie');
+    await expect(page.locator('.app-figures').textContent()).resolves.toContain('Vóór correctie (schatting aanvrager)');
+    await expect(page.locator('[data-ratio-text]').textContent()).resolves.toContain('Vóór correctie voor wat toch al was vermeden');
   });
 
   it('passes axe on every page visited', () => {
