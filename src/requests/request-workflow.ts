@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AccessService, RequestAccess, RequestPurpose } from '../access/access.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
@@ -7,8 +8,10 @@ import { calendarYear, startOfYear } from '../common/dutch-time';
 import { TransactionRunner } from '../database/transaction-runner';
 import { requestEventChainContent } from '../ledger/hash-chain';
 import { LedgerService } from '../ledger/ledger.service';
+import type { FundEntity } from '../funds/fund.entity';
 import { OpenFund } from '../ledger/open-fund';
-import { RequestEntity, RequestStatus } from './request.entities';
+import { RequestEntity, RequestEventEntity, RequestStatus } from './request.entities';
+import { RequestStepRepository, StepView } from './request-step.repository';
 import { RequestErrors } from './request.errors';
 import { RequestStepListener } from './request-step.listener';
 import { reasonCodeOf } from './reason-codes';
@@ -18,6 +21,23 @@ import { RequestsRepository } from './requests.repository';
 export interface WorkflowStep {
   fund: OpenFund;
   request: RequestEntity;
+  access: RequestAccess;
+}
+
+/**
+ * A decision step (see RequestWorkflow.decide): the fund's writes are deferred into `fund.batch`,
+ * `view` holds what the step read with the request, and `now` is the step's time.
+ */
+export interface DecisionStep extends WorkflowStep {
+  view: StepView;
+  now: Date;
+}
+
+/** What a decision step leaves for its answer: the view as the step left it, the fund and the access. */
+export interface DecisionDone<T> {
+  result: T;
+  view: StepView;
+  fund: FundEntity;
   access: RequestAccess;
 }
 
@@ -35,6 +55,7 @@ export class RequestWorkflow {
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
     private readonly listener: RequestStepListener,
+    private readonly steps: RequestStepRepository,
   ) {}
 
   now(): Date {
@@ -55,6 +76,33 @@ export class RequestWorkflow {
         if (!request) throw DomainError.notFound('request', id);
         return { result: await work({ fund, request, access }), request, access };
       });
+    });
+  }
+
+  /**
+   * A decision step in the fewest round trips: check access, lock the fund, then lock the request
+   * and read everything the step and its answer need in one statement (RequestStepRepository), let
+   * `work` decide in memory, and write all its rows — approval, entries, balances, events, outbox,
+   * request state and chain head — in one statement at the end. Under the fund lock that is two
+   * statements and the COMMIT. `work` must only read through `view` and write through the step's
+   * batch (`fund.batch`, `record`, RequestStepRepository).
+   */
+  decide<T>(user: AuthUser, id: string, purpose: RequestPurpose, verb: string, work: (step: DecisionStep) => Promise<T>): Promise<DecisionDone<T>> {
+    return this.tx.run(async () => {
+      const access = await this.access.requireRequest(user, id, purpose, verb);
+      return this.ledger.withFund(
+        access.fundId,
+        async (fund) => {
+          const now = this.clock.now();
+          const year = calendarYear(now);
+          const view = await this.steps.lockWithView(id, fund.id, startOfYear(year), startOfYear(year + 1), user.id);
+          if (!view) throw DomainError.notFound('request', id);
+          fund.useAccounts(view.accounts);
+          const result = await work({ fund, request: view.request, access, view, now });
+          return { result, view, fund: fund.fund, access };
+        },
+        { deferWrites: true },
+      );
     });
   }
 
@@ -98,7 +146,7 @@ export class RequestWorkflow {
     toStatus: RequestStatus,
     reason: string,
     at: Date = this.clock.now(),
-  ): Promise<void> {
+  ): Promise<RequestEventEntity> {
     const fields = {
       requestId: request.id,
       fundId: request.fundId,
@@ -111,10 +159,19 @@ export class RequestWorkflow {
     };
     const link = fund.chain(requestEventChainContent(fields));
     const coded = reasonCodeOf(reason);
-    const eventId = await this.requests.insertEvent({
+    const event: Omit<RequestEventEntity, 'id'> = {
       ...fields, reasonCode: coded?.code ?? null, reasonParams: coded?.params ?? null, chainSeq: link.chainSeq, prevHash: link.prevHash, hash: link.hash,
-    });
-    await this.listener.stepRecorded(eventId, request.id, at);
+    };
+    const batch = fund.batch;
+    if (batch) {
+      const written = { id: randomUUID(), ...event };
+      this.steps.insertEvent(batch, written);
+      await this.listener.stepRecorded(written.id, request.id, at, batch);
+      return written;
+    }
+    const id = await this.requests.insertEvent(event);
+    await this.listener.stepRecorded(id, request.id, at);
+    return { id, ...event };
   }
 
   /** Committed + paid for the case in this fund in the current calendar year (Dutch time), other than `request`. */
