@@ -33,6 +33,28 @@ export class LedgerRepository {
     return rows.length ? this.rows.fromRow(FundEntity, rows[0]) : null;
   }
 
+  /**
+   * The fund row and its accounts, all locked, in one statement. Under READ COMMITTED a locked row
+   * is returned as its latest committed version, so the balances are the ones every earlier holder
+   * of the fund lock left (an account opened meanwhile by another transaction would be missing;
+   * callers that need the fixed accounts fall back to `accounts` when one is missing).
+   */
+  async lockFundWithAccounts(fundId: string): Promise<{ fund: FundEntity; accounts: LedgerAccountEntity[] } | null> {
+    const rows: Record<string, unknown>[] = await this.m.query(this.lockWithAccountsSql(), [fundId]);
+    if (!rows.length) return null;
+    return { fund: this.rows.fromRow(FundEntity, rows[0]), accounts: rows.map((r) => this.rows.fromRow(LedgerAccountEntity, r, '__a_')) };
+  }
+
+  private lockSql: string | null = null;
+
+  private lockWithAccountsSql(): string {
+    if (!this.lockSql) {
+      const accountColumns = this.rows.metadata(LedgerAccountEntity).columns.map((c) => `a."${c.databaseName}" AS "__a_${c.databaseName}"`);
+      this.lockSql = `SELECT f.*, ${accountColumns.join(', ')} FROM funds f JOIN ledger_accounts a ON a.fund_id = f.id WHERE f.id = $1 FOR UPDATE OF f, a`;
+    }
+    return this.lockSql;
+  }
+
   findFund(fundId: string): Promise<FundEntity | null> {
     return this.m.findOne(FundEntity, { where: { id: fundId } });
   }
