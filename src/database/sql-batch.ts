@@ -5,6 +5,14 @@ import type { RowHydrator } from './row-hydrator';
 
 type Row = Record<string, unknown>;
 
+/** What a batch held at one moment (SqlBatch.mark). */
+export interface SqlBatchMark {
+  inserts: Map<string, number>;
+  updates: Map<string, { table: string; id: unknown; set: Row }>;
+  increments: Map<string, { table: string; id: unknown; column: string; delta: Decimal }>;
+  guards: Map<string, Guard>;
+}
+
 interface Guard {
   table: string;
   where: Row;
@@ -67,6 +75,28 @@ export class SqlBatch {
    */
   guardedUpdate(table: string, where: Row, set: Row, message: string): void {
     this.guards.set(`${table}:${JSON.stringify(where)}`, { table, where, set, message });
+  }
+
+  /** What the batch holds now, to go back to with `restore` (a step of a group that failed). */
+  mark(): SqlBatchMark {
+    return {
+      inserts: new Map([...this.inserts].map(([k, g]) => [k, g.rows.length])),
+      updates: new Map(this.updates),
+      increments: new Map(this.increments),
+      guards: new Map(this.guards),
+    };
+  }
+
+  restore(mark: SqlBatchMark): void {
+    for (const [k, g] of [...this.inserts]) {
+      const n = mark.inserts.get(k) ?? 0;
+      if (n === 0) this.inserts.delete(k);
+      else g.rows.length = n;
+    }
+    for (const [target, source] of [[this.updates, mark.updates], [this.increments, mark.increments], [this.guards, mark.guards]] as const) {
+      (target as Map<string, unknown>).clear();
+      for (const [k, v] of source as Map<string, unknown>) (target as Map<string, unknown>).set(k, v);
+    }
   }
 
   /** Send everything as one statement (nothing when empty) and start over. */

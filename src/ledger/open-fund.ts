@@ -1,5 +1,5 @@
 import { Dec } from '../common/money';
-import type { SqlBatch } from '../database/sql-batch';
+import type { SqlBatch, SqlBatchMark } from '../database/sql-batch';
 import type { FundEntity } from '../funds/fund.entity';
 import { FundAccounts } from './fund-accounts';
 import type { LedgerAccountEntity } from './ledger.entities';
@@ -14,6 +14,14 @@ export interface RequestMovement {
   amount: MoneyInput;
   actorId: string | null;
   memo?: string;
+}
+
+/** See OpenFund.mark. */
+export interface OpenFundMark {
+  chainSeq: string;
+  chainHead: string;
+  balances: Map<string, Dec> | null;
+  batch: SqlBatchMark;
 }
 
 /**
@@ -64,6 +72,29 @@ export class OpenFund {
    */
   useAccounts(accounts: LedgerAccountEntity[]): void {
     if (!this.accountsCache) this.accountsCache = new FundAccounts(this.fund.id, accounts);
+  }
+
+  /**
+   * Where the fund stands in memory — chain head, balances, deferred writes — for `restore`: when
+   * one step of a group transaction fails, what it did in memory is undone and the group goes on
+   * (an in-memory savepoint; the step has written nothing to the database yet).
+   */
+  mark(): OpenFundMark {
+    if (!this.deferred) throw new Error('only an OpenFund with deferred writes can be marked');
+    return {
+      chainSeq: this.fund.chainSeq,
+      chainHead: this.fund.chainHead,
+      balances: this.accountsCache?.snapshot() ?? null,
+      batch: this.deferred.batch.mark(),
+    };
+  }
+
+  restore(mark: OpenFundMark): void {
+    this.fund.chainSeq = mark.chainSeq;
+    this.fund.chainHead = mark.chainHead;
+    if (mark.balances) this.accountsCache?.restore(mark.balances);
+    else this.accountsCache = null;
+    this.deferred!.batch.restore(mark.batch);
   }
 
   /** Write what the batch holds so far, before a read that must see it. */

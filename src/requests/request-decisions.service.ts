@@ -14,7 +14,7 @@ import { RequestStepAnswer } from './request-step-answer';
 import { RequestStepRepository } from './request-step.repository';
 import { RequestQueriesService } from './request-queries.service';
 import { assertAllowed, nextStatus } from './request-state';
-import { RequestWorkflow } from './request-workflow';
+import { DecisionStep, RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 import { checkApprover, decideTier, requiredApprovals } from './tiers';
 
@@ -77,7 +77,12 @@ export class RequestDecisionsService {
    * statement; the answer is built from that, without reading the request again.
    */
   async approve(user: AuthUser, id: string, comment = ''): Promise<RequestDto> {
-    const done = await this.workflow.decide(user, id, 'read', 'approve', async ({ fund, request, access, view, now }) => {
+    return this.stepAnswer.of(await this.workflow.decideGrouped(user, id, 'read', 'approve', this.approval(user, comment)));
+  }
+
+  /** The approval by `user` as a decision step (RequestWorkflow.decide, decideGrouped, decideAll). */
+  approval(user: AuthUser, comment = ''): (step: DecisionStep) => Promise<void> {
+    return async ({ fund, request, access, view, now }) => {
       assertAllowed(request.status, 'approve');
       const batch = fund.batch!;
       // Other requests for this person may have been approved since submission: the cap can only
@@ -126,8 +131,7 @@ export class RequestDecisionsService {
       view.approvals.push(approval);
       request.updatedAt = now;
       this.steps.saveState(batch, request);
-    });
-    return this.stepAnswer.of(done);
+    };
   }
 
   async reject(user: AuthUser, id: string, reason: string): Promise<RequestDto> {

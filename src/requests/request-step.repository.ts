@@ -60,11 +60,12 @@ export class RequestStepRepository {
       (SELECT c.code FROM cases c WHERE c.id = r.case_id) AS "__case_code",
       (SELECT json_agg(json_build_object('id', u.id, 'name', u.display_name, 'organisationId', u.organisation_id, 'organisationName', g.name))
          FROM users u LEFT JOIN organisations g ON g.id = u.organisation_id
-        WHERE u.id = r.requester_id OR u.id = $4::uuid
+        WHERE u.id = r.requester_id OR u.id = ANY($4::uuid[])
            OR u.id IN (SELECT approver_id FROM request_approvals WHERE request_id = r.id)
            OR u.id IN (SELECT actor_id FROM request_events WHERE request_id = r.id)) AS "__people"
       FROM requests r
-     WHERE r.id = $1::uuid AND r.fund_id = $5::uuid
+     WHERE r.id = ANY($1::uuid[]) AND r.fund_id = $5::uuid
+     ORDER BY r.id
        FOR UPDATE OF r`;
     return this.sql;
   }
@@ -74,22 +75,35 @@ export class RequestStepRepository {
    * person's total over [yearFrom, yearTo); null when there is no such request in that fund.
    */
   async lockWithView(id: string, fundId: string, yearFrom: Date, yearTo: Date, userId: string): Promise<StepView | null> {
-    const found: Record<string, unknown>[] = await this.tx.manager.query(this.statement(), [id, yearFrom.toISOString(), yearTo.toISOString(), userId, fundId]);
-    const row = found[0];
-    if (!row) return null;
-    const list = <T extends object>(target: new () => T, key: string): T[] => ((row[key] as Record<string, unknown>[] | null) ?? []).map((o) => this.rows.fromJson(target, o));
-    return {
-      request: this.rows.fromRow(RequestEntity, row),
-      accounts: list(LedgerAccountEntity, '__accounts'),
-      personYearTotal: new Dec(row.__person_total as string),
-      approvals: list(RequestApprovalEntity, '__approvals'),
-      events: list(RequestEventEntity, '__events'),
-      costLines: list(RequestCostLineEntity, '__lines'),
-      outcomes: list(RequestOutcomeEntity, '__outcomes'),
-      candidates: list(RequestEntity, '__candidates'),
-      caseCode: (row.__case_code as string | null) ?? null,
-      people: new Map(((row.__people as PersonRow[] | null) ?? []).map((p) => [p.id, p])),
-    };
+    return (await this.lockWithViews([id], fundId, yearFrom, yearTo, [userId])).get(id) ?? null;
+  }
+
+  /**
+   * `lockWithView` for several requests of one fund at once (a group transaction), locked in id
+   * order; `userIds` are all the acting users (for the people of the views).
+   */
+  async lockWithViews(ids: readonly string[], fundId: string, yearFrom: Date, yearTo: Date, userIds: readonly string[]): Promise<Map<string, StepView>> {
+    const found: Record<string, unknown>[] = await this.tx.manager.query(this.statement(), [
+      [...new Set(ids)], yearFrom.toISOString(), yearTo.toISOString(), [...new Set(userIds)], fundId,
+    ]);
+    const out = new Map<string, StepView>();
+    for (const row of found) {
+      const list = <T extends object>(target: new () => T, key: string): T[] => ((row[key] as Record<string, unknown>[] | null) ?? []).map((o) => this.rows.fromJson(target, o));
+      const view: StepView = {
+        request: this.rows.fromRow(RequestEntity, row),
+        accounts: list(LedgerAccountEntity, '__accounts'),
+        personYearTotal: new Dec(row.__person_total as string),
+        approvals: list(RequestApprovalEntity, '__approvals'),
+        events: list(RequestEventEntity, '__events'),
+        costLines: list(RequestCostLineEntity, '__lines'),
+        outcomes: list(RequestOutcomeEntity, '__outcomes'),
+        candidates: list(RequestEntity, '__candidates'),
+        caseCode: (row.__case_code as string | null) ?? null,
+        people: new Map(((row.__people as PersonRow[] | null) ?? []).map((p) => [p.id, p])),
+      };
+      out.set(view.request.id, view);
+    }
+    return out;
   }
 
   /** The approval row, into the step's batch. */

@@ -6,6 +6,7 @@
  *
  *   npx ts-node --transpile-only test/bench/profile-approve.ts statements
  *   npx ts-node --transpile-only test/bench/profile-approve.ts profile /tmp/approve.cpuprofile [connections]
+ *   npx ts-node --transpile-only test/bench/profile-approve.ts service /tmp/service.cpuprofile [callers]   (RequestDecisionsService.approve in-process)
  *   node test/bench/support/profile-split.js /tmp/approve.cpuprofile
  */
 import 'reflect-metadata';
@@ -13,6 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { RequestDecisionsService } from '../../src/requests/request-decisions.service';
+import { UsersService } from '../../src/users/users.service';
 import { startBenchApp, U } from './support/bench-app';
 import { createPostgresBenchDatabase } from './support/databases';
 import { makeFunds, seedSubmittedRequests } from './support/seed';
@@ -66,6 +69,9 @@ async function main(): Promise<void> {
     }
     const connections = Number(process.argv[4] ?? 1);
     const todo = ids.slice(100, 1100);
+    const user = which === 'service' ? await b.app.get(UsersService).findActive(b.seeded.users[U.bh].id) : null;
+    const decisions = b.app.get(RequestDecisionsService);
+    const call = user ? (id: string) => decisions.approve(user, id) : (id: string) => approve(id);
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
@@ -73,10 +79,10 @@ async function main(): Promise<void> {
     const t = performance.now();
     let next = 0;
     await Promise.all(Array.from({ length: connections }, async () => {
-      while (next < todo.length) await approve(todo[next++]);
+      while (next < todo.length) await call(todo[next++]);
     }));
     const ms = performance.now() - t;
-    console.log(`approve: ${todo.length} calls on ${connections} connection(s) in ${Math.round(ms)} ms (${Math.round((todo.length / ms) * 1000)}/s)`);
+    console.log(`${which}: ${todo.length} calls on ${connections} connection(s) in ${Math.round(ms)} ms (${Math.round((todo.length / ms) * 1000)}/s)`);
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(process.argv[3] ?? 'approve.cpuprofile', JSON.stringify(profile));
     session.disconnect();
