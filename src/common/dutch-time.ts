@@ -27,11 +27,22 @@ const WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-/** Wall-clock fields of the instant `t` in Dutch time. */
-function wallClockParts(t: number): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
+type WallClock = Readonly<{ y: number; m: number; d: number; hh: number; mm: number; ss: number }>;
+let lastSecond = NaN;
+let lastParts: WallClock | null = null;
+
+/**
+ * Wall-clock fields of the instant `t` in Dutch time. The last second asked is remembered: Intl
+ * formatting costs tens of microseconds, and a busy moment asks for the same second many times.
+ */
+function wallClockParts(t: number): WallClock {
+  const second = Math.floor(t / 1000);
+  if (second === lastSecond && lastParts) return lastParts;
   const parts: Record<string, string> = {};
   for (const p of WALL_CLOCK.formatToParts(new Date(t))) parts[p.type] = p.value;
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), hh: Number(parts.hour), mm: Number(parts.minute), ss: Number(parts.second) };
+  lastParts = Object.freeze({ y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), hh: Number(parts.hour), mm: Number(parts.minute), ss: Number(parts.second) });
+  lastSecond = second;
+  return lastParts;
 }
 
 /** Offset (ms) of Dutch time from UTC at the instant `t`. */
