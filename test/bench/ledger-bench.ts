@@ -134,7 +134,7 @@ export async function approvalsBench(b: BenchApp, opts: { maxOps: number; maxMs:
 }
 
 /** Statements the app's pool sends from now on (a wrapper around its pg clients' query). */
-function countStatements(ds: DataSource): { count(): number; stop(): void } {
+export function countStatements(ds: DataSource): { count(): number; stop(): void } {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const pool = (ds.driver as any).master as { on(e: string, f: (c: unknown) => void): void; off(e: string, f: (c: unknown) => void): void; _clients?: unknown[] };
   let n = 0;

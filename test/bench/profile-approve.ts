@@ -7,6 +7,7 @@
  *   npx ts-node --transpile-only test/bench/profile-approve.ts statements
  *   npx ts-node --transpile-only test/bench/profile-approve.ts profile /tmp/approve.cpuprofile [connections]
  *   npx ts-node --transpile-only test/bench/profile-approve.ts service /tmp/service.cpuprofile [callers]   (RequestDecisionsService.approve in-process)
+ *   npx ts-node --transpile-only test/bench/profile-approve.ts explain   (the plan of the decision step's read)
  *   node test/bench/support/profile-split.js /tmp/approve.cpuprofile
  */
 import 'reflect-metadata';
@@ -15,6 +16,7 @@ import { Session } from 'node:inspector/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RequestDecisionsService } from '../../src/requests/request-decisions.service';
+import { RequestStepRepository } from '../../src/requests/request-step.repository';
 import { UsersService } from '../../src/users/users.service';
 import { startBenchApp, U } from './support/bench-app';
 import { createPostgresBenchDatabase } from './support/databases';
@@ -64,6 +66,19 @@ async function main(): Promise<void> {
         const lock = seen.findIndex((s) => /FROM "?funds"?.*FOR UPDATE/i.test(s.text));
         console.log(`\n${label}: ${seen.length} statements in all, ${commit - begin + 1} in the transaction, ${lock >= 0 ? commit - lock : 0} under the fund lock (lock … COMMIT)`);
         seen.forEach((s, i) => console.log(`${String(i + 1).padStart(3)}${i === lock ? ' L' : '  '} ${s.text.slice(0, 170)}`));
+      }
+      return;
+    }
+    if (which === 'explain') {
+      // the plan of the decision step's read (RequestStepRepository), for one request and for a group of 32
+      const repo = b.app.get(RequestStepRepository) as unknown as { statement(): string };
+      const year = new Date().getUTCFullYear();
+      const bh = b.seeded.users[U.bh].id;
+      for (const n of [1, 32]) {
+        const plan: { 'QUERY PLAN': string }[] = await ds.transaction((m) =>
+          m.query(`EXPLAIN (ANALYZE, BUFFERS) ${repo.statement()}`, [ids.slice(70, 70 + n), `${year}-01-01`, `${year + 1}-01-01`, [bh], fund]),
+        );
+        console.log(`\n${n} request(s):\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
       }
       return;
     }
