@@ -172,7 +172,7 @@ export class LedgerService {
   async open<T>(fund: FundEntity, work: (fund: OpenFund) => Promise<T>, opts: { deferWrites?: boolean } = {}, accounts?: LedgerAccountEntity[]): Promise<T> {
     const deferred = opts.deferWrites ? { batch: new SqlBatch(), run: (b: SqlBatch) => b.run(this.tx.manager, this.rows) } : null;
     const open = new OpenFund(fund, this.repo, this.journal, (f) => this.loadAccounts(f), deferred);
-    if (accounts && FUND_ACCOUNT_KINDS.every((code) => accounts.some((a) => a.code === code))) open.useAccounts(accounts);
+    if (accounts) open.useAccounts(accounts);
     const result = await work(open);
     await open.flush();
     return result;

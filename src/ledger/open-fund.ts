@@ -1,7 +1,7 @@
 import { Dec } from '../common/money';
 import type { SqlBatch, SqlBatchMark } from '../database/sql-batch';
 import type { FundEntity } from '../funds/fund.entity';
-import { FundAccounts } from './fund-accounts';
+import { FUND_ACCOUNT_KINDS, FundAccounts } from './fund-accounts';
 import type { LedgerAccountEntity } from './ledger.entities';
 import type { JournalWriter } from './journal-writer';
 import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
@@ -71,7 +71,10 @@ export class OpenFund {
    * that reads its request and the accounts in one round trip), instead of reading them again.
    */
   useAccounts(accounts: LedgerAccountEntity[]): void {
-    if (!this.accountsCache) this.accountsCache = new FundAccounts(this.fund.id, accounts);
+    // a fund without all its fixed accounts (seeded rows) has them opened on first use instead
+    if (!this.accountsCache && FUND_ACCOUNT_KINDS.every((code) => accounts.some((a) => a.code === code))) {
+      this.accountsCache = new FundAccounts(this.fund.id, accounts);
+    }
   }
 
   /**

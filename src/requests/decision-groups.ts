@@ -64,6 +64,7 @@ export class DecisionGroups<S, D> {
     let outcomes: GroupOutcome<D>[];
     try {
       outcomes = await this.runGroup(fundId, jobs);
+      if (outcomes.length !== jobs.length) throw new Error(`a group of ${jobs.length} steps reported ${outcomes.length} outcomes`);
     } catch (error) {
       if (!(error instanceof GroupFailedBeforeCommit)) {
         for (const job of jobs) job.reject(error);

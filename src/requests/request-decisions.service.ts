@@ -74,7 +74,8 @@ export class RequestDecisionsService {
    * One approval in a decision step (RequestWorkflow.decide): the request and its view are read with
    * one statement under the fund lock, the rules are checked in memory, and the approval, the
    * reservation, the event, the outbox row, the new state and the chain head are written with one
-   * statement; the answer is built from that, without reading the request again.
+   * statement; the answer is built from that, without reading the request again. Outside a caller's
+   * transaction (no Idempotency-Key) it joins its fund's next group transaction (decideGrouped).
    */
   async approve(user: AuthUser, id: string, comment = ''): Promise<RequestDto> {
     return this.stepAnswer.of(await this.workflow.decideGrouped(user, id, 'read', 'approve', this.approval(user, comment)));

@@ -51,6 +51,11 @@ export interface DecisionDone<T> {
  */
 @Injectable()
 export class RequestWorkflow {
+  /** the access checks of grouped steps, one query per user and turn of the event loop */
+  private readonly accessChecks: AccessBatcher;
+  /** the waiting decision steps per fund (group commit) */
+  private readonly groups: DecisionGroups<DecisionStep, DecisionDone<unknown>>;
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly access: AccessService,
@@ -62,10 +67,8 @@ export class RequestWorkflow {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.accessChecks = new AccessBatcher(access);
+    this.groups = new DecisionGroups((fundId, jobs) => this.decideAll(fundId, jobs));
   }
-
-  private readonly accessChecks: AccessBatcher;
-  private readonly groups = new DecisionGroups<DecisionStep, DecisionDone<unknown>>((fundId, jobs) => this.decideAll(fundId, jobs));
 
   now(): Date {
     return this.clock.now();
@@ -136,6 +139,7 @@ export class RequestWorkflow {
    * each, in order. Throws GroupFailedBeforeCommit when the transaction failed before COMMIT.
    */
   async decideAll(fundId: string, jobs: Pick<GroupJob<DecisionStep, DecisionDone<unknown>>, 'user' | 'id' | 'access' | 'work'>[]): Promise<GroupOutcome<DecisionDone<unknown>>[]> {
+    if (this.tx.inTransaction) throw new Error('a group of decision steps runs in a transaction of its own, not inside a caller’s');
     const outcomes: GroupOutcome<DecisionDone<unknown>>[] = [];
     let committing = false;
     try {
