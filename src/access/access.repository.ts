@@ -34,7 +34,12 @@ export class AccessRepository {
   constructor(private readonly tx: TransactionRunner) {}
 
   async requestFacts(scope: AccessScope, id: string): Promise<RequestFacts | null> {
-    const row = await this.tx.manager
+    return (await this.requestFactsMany(scope, [id])).get(id) ?? null;
+  }
+
+  /** `requestFacts` of several requests in one query; those out of sight are missing from the map. */
+  async requestFactsMany(scope: AccessScope, ids: readonly string[]): Promise<Map<string, RequestFacts>> {
+    const rows = await this.tx.manager
       .createQueryBuilder()
       .select([
         'r.id AS id', 'r.fund_id AS "fundId"', 'f.name AS "fundName"', 'r.case_id AS "caseId"', 'r.requester_id AS "requesterId"', 'r.tier AS tier',
@@ -44,11 +49,11 @@ export class AccessRepository {
       ])
       .from('requests', 'r')
       .innerJoin('funds', 'f', 'f.id = r.fund_id')
-      .where('r.id = :id', { id })
+      .where('r.id = ANY(:ids)', { ids: [...new Set(ids)] })
       .andWhere(requestVisibilitySql('r', scope))
       .setParameters(scopeParams(scope))
-      .getRawOne<RequestFacts>();
-    return row ? { ...row, full: row.full === true, fundHolder: row.fundHolder === true } : null;
+      .getRawMany<RequestFacts>();
+    return new Map(rows.map((row) => [row.id, { ...row, full: row.full === true, fundHolder: row.fundHolder === true }]));
   }
 
   async caseFacts(scope: AccessScope, id: string): Promise<CaseFacts | null> {

@@ -45,7 +45,25 @@ export class AccessService {
   }
 
   async requireRequest(user: AuthUser, id: string, purpose: RequestPurpose, verb: string = purpose): Promise<RequestAccess> {
-    const facts = await this.repo.requestFacts(scopeOf(user), id);
+    return this.decideRequest(user, id, await this.repo.requestFacts(scopeOf(user), id), purpose, verb);
+  }
+
+  /**
+   * `requireRequest` for several requests of one user at once, with one query: each request's
+   * access, or the error `requireRequest` would have thrown for it.
+   */
+  async requireRequests(user: AuthUser, asks: readonly { id: string; purpose: RequestPurpose; verb?: string }[]): Promise<(RequestAccess | Error)[]> {
+    const facts = await this.repo.requestFactsMany(scopeOf(user), asks.map((a) => a.id));
+    return asks.map((a) => {
+      try {
+        return this.decideRequest(user, a.id, facts.get(a.id) ?? null, a.purpose, a.verb ?? a.purpose);
+      } catch (e) {
+        return e as Error;
+      }
+    });
+  }
+
+  private decideRequest(user: AuthUser, id: string, facts: RequestFacts | null, purpose: RequestPurpose, verb: string): RequestAccess {
     if (!facts) throw DomainError.notFound('request', id);
     const holder = hasRole(user, 'budget_holder') && facts.fundHolder;
     const fact = { ...facts, fundHolder: holder };

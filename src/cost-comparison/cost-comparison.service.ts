@@ -68,6 +68,8 @@ export interface ComparisonSubject {
   lines: readonly StoredCostLine[];
   /** the fund whose method (default shares, drop-off, rate, horizon) applies; DEFAULT_METHOD without one */
   fundId?: string | null;
+  /** that fund's method when the caller already holds the fund (then it is not looked up) */
+  method?: ComparisonMethod;
 }
 
 /**
@@ -145,12 +147,12 @@ export class CostComparisonService {
   async compareMany(inputs: readonly ComparisonSubject[], locale: ComparisonLocale = 'nl'): Promise<Comparison[]> {
     const ids = [...new Set(inputs.flatMap((input) => input.lines.map((l) => l.costItemId)))];
     const versions = await this.versionsByIds(ids);
-    const methods = await this.fundMethods.methodsOf(inputs.flatMap((input) => (input.fundId ? [input.fundId] : [])));
+    const methods = await this.fundMethods.methodsOf(inputs.flatMap((input) => (input.fundId && !input.method ? [input.fundId] : [])));
     const out: Comparison[] = [];
     for (let i = 0; i < inputs.length; i++) {
       if (i > 0 && i % COMPARE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       const fundId = inputs[i].fundId;
-      out.push(this.build(inputs[i], versions, locale, (fundId && methods.get(fundId)) || DEFAULT_METHOD));
+      out.push(this.build(inputs[i], versions, locale, inputs[i].method ?? ((fundId && methods.get(fundId)) || DEFAULT_METHOD)));
     }
     return out;
   }

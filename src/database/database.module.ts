@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
+import { RowHydrator } from './row-hydrator';
 import { TransactionRunner } from './transaction-runner';
 
 /** The TypeORM connection for a given URL (DATABASE_URL or the embedded PGlite) and the transaction runner. */
@@ -11,8 +12,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url, poolSize), retryAttempts: 0 })],
-      providers: [TransactionRunner],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, RowHydrator],
+      exports: [TransactionRunner, RowHydrator],
     };
   }
 }

@@ -27,6 +27,23 @@ export class TransactionRunner {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (current.getStore()) return work();
+    // READ COMMITTED always; stated only when the database's default is another level, because
+    // TypeORM sends the level as a second statement (START TRANSACTION, then SET TRANSACTION)
+    if (await this.readCommittedByDefault()) return this.dataSource.transaction((manager) => current.run(manager, work));
     return this.dataSource.transaction('READ COMMITTED', (manager) => current.run(manager, work));
+  }
+
+  private defaultLevel: Promise<boolean> | null = null;
+
+  /** Whether a transaction started without a level is READ COMMITTED here; asked once. */
+  private readCommittedByDefault(): Promise<boolean> {
+    this.defaultLevel ??= this.dataSource.query(`SELECT current_setting('default_transaction_isolation') AS level`).then(
+      (rows: { level: string }[]) => rows[0]?.level === 'read committed',
+      (e: unknown) => {
+        this.defaultLevel = null;
+        throw e;
+      },
+    );
+    return this.defaultLevel;
   }
 }

@@ -65,6 +65,15 @@ export class FundAccounts {
   balances(): FundBalances {
     return fundBalances([...this.byId.values()]);
   }
+
+  /** The in-memory balances, to put back with `restore` when a step of a group fails (see OpenFund.mark). */
+  snapshot(): Map<string, Dec> {
+    return new Map([...this.byId.values()].map((a) => [a.id, a.balance]));
+  }
+
+  restore(balances: Map<string, Dec>): void {
+    for (const [id, balance] of balances) this.get(id).balance = balance;
+  }
 }
 
 /** Budget and position of a fund from its accounts (sign convention on LedgerAccountEntity). */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { dutchDate } from '../common/dutch-time';
 import { sumDec } from '../common/money';
+import type { SqlBatch } from '../database/sql-batch';
 import { FundEntity } from '../funds/fund.entity';
 import { FundAccounts } from './fund-accounts';
 import { chainHash, journalEntryChainContent } from './hash-chain';
@@ -27,7 +28,12 @@ export class JournalWriter {
     return dutchDate(this.clock.now());
   }
 
-  async post(fund: FundEntity, accounts: FundAccounts, spec: EntrySpec): Promise<PostedEntry> {
+  /**
+   * Post one balanced entry. With a `batch` (an OpenFund whose writes are deferred) the entry, its
+   * postings and the balance moves are added to it and written when the step ends; without one
+   * they are written now, in one statement.
+   */
+  async post(fund: FundEntity, accounts: FundAccounts, spec: EntrySpec, batch: SqlBatch | null = null): Promise<PostedEntry> {
     const postings = spec.postings.filter((p) => !p.amount.isZero());
     // Programming errors, not user errors: the use cases build balanced postings themselves.
     if (postings.length < 2) throw new Error(`a journal entry needs at least two non-zero postings (${spec.kind})`);
@@ -51,7 +57,19 @@ export class JournalWriter {
     const link = this.appendToChain(fund, journalEntryChainContent(entry, postings));
     Object.assign(entry, link);
     const moved = postings.map((p) => ({ account: accounts.get(p.accountId), amount: p.amount })); // throws for another fund's account
-    await this.repo.insertEntry(entry, postings.map((p) => ({ accountId: p.accountId, amount: p.amount })));
+    if (batch) {
+      batch.insert('journal_entries', {
+        id: entry.id, fund_id: entry.fundId, chain_seq: entry.chainSeq, kind: entry.kind, effective_date: entry.effectiveDate,
+        recorded_at: entry.recordedAt, actor_id: entry.actorId, request_id: entry.requestId, contribution_id: entry.contributionId,
+        payment_id: entry.paymentId, reverses_entry_id: entry.reversesEntryId, memo: entry.memo, prev_hash: entry.prevHash, hash: entry.hash,
+      });
+      for (const p of postings) {
+        batch.insert('journal_postings', { entry_id: entry.id, account_id: p.accountId, amount: p.amount });
+        batch.increment('ledger_accounts', p.accountId, 'balance', p.amount);
+      }
+    } else {
+      await this.repo.insertEntry(entry, postings.map((p) => ({ accountId: p.accountId, amount: p.amount })));
+    }
     for (const m of moved) m.account.balance = m.account.balance.plus(m.amount);
     return { ...entry, postings: postings.map((p) => ({ accountId: p.accountId, code: accounts.get(p.accountId).code, amount: p.amount })) };
   }

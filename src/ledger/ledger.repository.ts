@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan } from 'typeorm';
 import { Dec } from '../common/money';
+import { RowHydrator } from '../database/row-hydrator';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -14,7 +15,10 @@ const dec = (v: string | null | undefined): Dec => new Dec(v ?? 0);
 /** Every ledger query. Uses the active transaction's manager; never opens a transaction itself. */
 @Injectable()
 export class LedgerRepository {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly rows: RowHydrator,
+  ) {}
 
   private get m(): EntityManager {
     return this.tx.manager;
@@ -24,8 +28,31 @@ export class LedgerRepository {
    * SELECT … FOR UPDATE on the fund row: the lock that serialises all money movements of a fund.
    * Taken once per workflow step (OpenFund), which then holds the row for the rest of the step.
    */
-  lockFund(fundId: string): Promise<FundEntity | null> {
-    return this.m.findOne(FundEntity, { where: { id: fundId }, lock: { mode: 'pessimistic_write' } });
+  async lockFund(fundId: string): Promise<FundEntity | null> {
+    const rows: Record<string, unknown>[] = await this.m.query('SELECT * FROM funds WHERE id = $1 FOR UPDATE', [fundId]);
+    return rows.length ? this.rows.fromRow(FundEntity, rows[0]) : null;
+  }
+
+  /**
+   * The fund row and its accounts, all locked, in one statement. Under READ COMMITTED a locked row
+   * is returned as its latest committed version, so the balances are the ones every earlier holder
+   * of the fund lock left (an account opened meanwhile by another transaction would be missing;
+   * callers that need the fixed accounts fall back to `accounts` when one is missing).
+   */
+  async lockFundWithAccounts(fundId: string): Promise<{ fund: FundEntity; accounts: LedgerAccountEntity[] } | null> {
+    const rows: Record<string, unknown>[] = await this.m.query(this.lockWithAccountsSql(), [fundId]);
+    if (!rows.length) return null;
+    return { fund: this.rows.fromRow(FundEntity, rows[0]), accounts: rows.map((r) => this.rows.fromRow(LedgerAccountEntity, r, '__a_')) };
+  }
+
+  private lockSql: string | null = null;
+
+  private lockWithAccountsSql(): string {
+    if (!this.lockSql) {
+      const accountColumns = this.rows.metadata(LedgerAccountEntity).columns.map((c) => `a."${c.databaseName}" AS "__a_${c.databaseName}"`);
+      this.lockSql = `SELECT f.*, ${accountColumns.join(', ')} FROM funds f JOIN ledger_accounts a ON a.fund_id = f.id WHERE f.id = $1 FOR UPDATE OF f, a`;
+    }
+    return this.lockSql;
   }
 
   findFund(fundId: string): Promise<FundEntity | null> {
@@ -42,8 +69,9 @@ export class LedgerRepository {
     return out;
   }
 
-  accounts(fundId: string): Promise<LedgerAccountEntity[]> {
-    return this.m.find(LedgerAccountEntity, { where: { fundId } });
+  async accounts(fundId: string): Promise<LedgerAccountEntity[]> {
+    const rows: Record<string, unknown>[] = await this.m.query('SELECT * FROM ledger_accounts WHERE fund_id = $1', [fundId]);
+    return rows.map((r) => this.rows.fromRow(LedgerAccountEntity, r));
   }
 
   accountsOfFunds(fundIds: string[]): Promise<LedgerAccountEntity[]> {

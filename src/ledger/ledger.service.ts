@@ -3,11 +3,14 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Dec, sumDec } from '../common/money';
 import { isRealDate } from '../common/validation';
+import { RowHydrator } from '../database/row-hydrator';
+import { SqlBatch } from '../database/sql-batch';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity } from '../funds/fund.entity';
 import { Attribution, attributeSpending } from './attribution';
 import { FUND_ACCOUNT_KINDS, FundAccounts, fundBalances } from './fund-accounts';
 import { JournalWriter } from './journal-writer';
+import { LedgerAccountEntity } from './ledger.entities';
 import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
 import { LedgerRepository } from './ledger.repository';
 import { OpenFund } from './open-fund';
@@ -29,6 +32,7 @@ export class LedgerService {
     private readonly repo: LedgerRepository,
     private readonly journal: JournalWriter,
     private readonly clock: Clock,
+    private readonly rows: RowHydrator,
   ) {}
 
   /** Partner money into the fund: available ↑, the partner's contribution account ↓. */
@@ -58,7 +62,7 @@ export class LedgerService {
   /** Commit money to a request: available ↓, committed ↑. Refused when the fund cannot cover it. */
   async reserve(input: ReserveInput): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
-    return this.withFund(input.fundId, (fund) => fund.reserve({ ...input, amount }));
+    return this.withFund(input.fundId, (fund) => fund.reserve({ ...input, amount }), { deferWrites: true, withAccounts: true });
   }
 
   /** Give (part of) a request's commitment back to the fund: committed ↓, available ↑. */
@@ -144,15 +148,34 @@ export class LedgerService {
    * its money movements and chain records go through the OpenFund it is given, and the chain head
    * is written once when `work` is done. Joins the caller's transaction, or starts one.
    */
-  withFund<T>(fundId: string, work: (fund: OpenFund) => Promise<T>): Promise<T> {
+  withFund<T>(fundId: string, work: (fund: OpenFund) => Promise<T>, opts: { deferWrites?: boolean; withAccounts?: boolean } = {}): Promise<T> {
     return this.tx.run(async () => {
+      if (opts.withAccounts) {
+        // the accounts locked and read with the fund, in one round trip (a movement needs them at once)
+        const locked = await this.repo.lockFundWithAccounts(fundId);
+        if (locked) {
+          return this.open(locked.fund, work, opts, locked.accounts);
+        }
+      }
       const fund = await this.repo.lockFund(fundId);
       if (!fund) throw DomainError.notFound('fund', fundId);
-      const open = new OpenFund(fund, this.repo, this.journal, (f) => this.loadAccounts(f));
-      const result = await work(open);
-      await open.flush();
-      return result;
+      return this.open(fund, work, opts);
     });
+  }
+
+  /**
+   * `withFund` for a fund row the caller has just locked itself (SELECT … FOR UPDATE in this
+   * transaction). With `deferWrites` the entries, and whatever the step adds to `fund.batch`, are
+   * written in one statement with the chain head when `work` is done (see SqlBatch): for steps
+   * that read first and write last, which is every approval.
+   */
+  async open<T>(fund: FundEntity, work: (fund: OpenFund) => Promise<T>, opts: { deferWrites?: boolean } = {}, accounts?: LedgerAccountEntity[]): Promise<T> {
+    const deferred = opts.deferWrites ? { batch: new SqlBatch(), run: (b: SqlBatch) => b.run(this.tx.manager, this.rows) } : null;
+    const open = new OpenFund(fund, this.repo, this.journal, (f) => this.loadAccounts(f), deferred);
+    if (accounts) open.useAccounts(accounts);
+    const result = await work(open);
+    await open.flush();
+    return result;
   }
 
   /** Open a new fund's fixed accounts (available, committed, spent, transfer). */

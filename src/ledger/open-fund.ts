@@ -1,6 +1,8 @@
 import { Dec } from '../common/money';
+import type { SqlBatch, SqlBatchMark } from '../database/sql-batch';
 import type { FundEntity } from '../funds/fund.entity';
-import type { FundAccounts } from './fund-accounts';
+import { FUND_ACCOUNT_KINDS, FundAccounts } from './fund-accounts';
+import type { LedgerAccountEntity } from './ledger.entities';
 import type { JournalWriter } from './journal-writer';
 import { ledgerAmount, LedgerErrors, requiredText } from './ledger.errors';
 import type { LedgerRepository } from './ledger.repository';
@@ -12,6 +14,14 @@ export interface RequestMovement {
   amount: MoneyInput;
   actorId: string | null;
   memo?: string;
+}
+
+/** See OpenFund.mark. */
+export interface OpenFundMark {
+  chainSeq: string;
+  chainHead: string;
+  balances: Map<string, Dec> | null;
+  batch: SqlBatchMark;
 }
 
 /**
@@ -31,6 +41,8 @@ export class OpenFund {
     private readonly repo: LedgerRepository,
     private readonly journal: JournalWriter,
     private readonly loadAccounts: (fund: FundEntity) => Promise<FundAccounts>,
+    /** deferred writes (see LedgerService.withFund): the batch and how to send it */
+    private readonly deferred: { batch: SqlBatch; run: (batch: SqlBatch) => Promise<void> } | null = null,
   ) {
     this.openedAtSeq = fund.chainSeq;
   }
@@ -39,10 +51,58 @@ export class OpenFund {
     return this.fund.id;
   }
 
+  /**
+   * The writes this fund defers to the end of the step, or null when it writes as it goes. Other
+   * writers of the same step (its audit event, the request's new state) may add to it; nothing in
+   * the step may then read what it holds before `flush`.
+   */
+  get batch(): SqlBatch | null {
+    return this.deferred?.batch ?? null;
+  }
+
   /** The fund's accounts, read once on first use (a rejection never needs them). */
   async accounts(): Promise<FundAccounts> {
     if (!this.accountsCache) this.accountsCache = await this.loadAccounts(this.fund);
     return this.accountsCache;
+  }
+
+  /**
+   * The fund's accounts as a statement of the step read them after the fund was locked (a step
+   * that reads its request and the accounts in one round trip), instead of reading them again.
+   */
+  useAccounts(accounts: LedgerAccountEntity[]): void {
+    // a fund without all its fixed accounts (seeded rows) has them opened on first use instead
+    if (!this.accountsCache && FUND_ACCOUNT_KINDS.every((code) => accounts.some((a) => a.code === code))) {
+      this.accountsCache = new FundAccounts(this.fund.id, accounts);
+    }
+  }
+
+  /**
+   * Where the fund stands in memory — chain head, balances, deferred writes — for `restore`: when
+   * one step of a group transaction fails, what it did in memory is undone and the group goes on
+   * (an in-memory savepoint; the step has written nothing to the database yet).
+   */
+  mark(): OpenFundMark {
+    if (!this.deferred) throw new Error('only an OpenFund with deferred writes can be marked');
+    return {
+      chainSeq: this.fund.chainSeq,
+      chainHead: this.fund.chainHead,
+      balances: this.accountsCache?.snapshot() ?? null,
+      batch: this.deferred.batch.mark(),
+    };
+  }
+
+  restore(mark: OpenFundMark): void {
+    this.fund.chainSeq = mark.chainSeq;
+    this.fund.chainHead = mark.chainHead;
+    if (mark.balances) this.accountsCache?.restore(mark.balances);
+    else this.accountsCache = null;
+    this.deferred!.batch.restore(mark.batch);
+  }
+
+  /** Write what the batch holds so far, before a read that must see it. */
+  private async sync(): Promise<void> {
+    if (this.deferred && !this.deferred.batch.empty) await this.deferred.run(this.deferred.batch);
   }
 
   async balances(): Promise<FundBalances> {
@@ -56,11 +116,22 @@ export class OpenFund {
 
   /** Post one balanced entry into this fund. */
   async post(spec: EntrySpec): Promise<PostedEntry> {
-    return this.journal.post(this.fund, await this.accounts(), spec);
+    return this.journal.post(this.fund, await this.accounts(), spec, this.batch);
   }
 
-  requestBalances(requestId: string): Promise<RequestBalances> {
+  async requestBalances(requestId: string): Promise<RequestBalances> {
+    await this.sync();
     return this.repo.requestBalances(this.fund.id, requestId);
+  }
+
+  private async requestPaymentBalances(requestId: string) {
+    await this.sync();
+    return this.repo.requestPaymentBalances(this.fund.id, requestId);
+  }
+
+  private async insertPayment(values: Parameters<LedgerRepository['insertPayment']>[0]) {
+    await this.sync();
+    return this.repo.insertPayment(values);
   }
 
   /** Commit money to a request: available ↓, committed ↑. Refused when the fund cannot cover it. */
@@ -102,7 +173,7 @@ export class OpenFund {
     const rest = held.committed.minus(amount);
     const toRelease = explicitRest ?? (input.releaseRemainder ? rest : new Dec(0));
     if (toRelease.gt(rest)) throw LedgerErrors.exceedsCommitment('releasing the rest', rest, toRelease);
-    const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
+    const payment = await this.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
     const entry = await this.post({
       kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: reference,
       postings: [{ accountId: accounts.committed.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
@@ -131,7 +202,7 @@ export class OpenFund {
   async orderPayment(input: RequestMovement): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
     const accounts = await this.accounts();
-    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    const held = await this.requestPaymentBalances(input.requestId);
     if (held.committed.lt(amount)) throw LedgerErrors.exceedsCommitment('a payment order', held.committed, amount);
     const entry = await this.post({
       kind: 'payment_order', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
@@ -144,7 +215,7 @@ export class OpenFund {
   async cancelPaymentOrder(input: RequestMovement): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
     const accounts = await this.accounts();
-    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    const held = await this.requestPaymentBalances(input.requestId);
     if (held.inPayment.lt(amount)) throw LedgerErrors.exceedsCommitment('withdrawing a payment order', held.inPayment, amount);
     const entry = await this.post({
       kind: 'payment_order_cancel', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
@@ -161,9 +232,9 @@ export class OpenFund {
     const amount = ledgerAmount(input.amount);
     const reference = requiredText(input.reference, 'reference');
     const accounts = await this.accounts();
-    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    const held = await this.requestPaymentBalances(input.requestId);
     if (held.inPayment.lt(amount)) throw LedgerErrors.exceedsCommitment('a payment', held.inPayment, amount);
-    const payment = await this.repo.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
+    const payment = await this.insertPayment({ requestId: input.requestId, fundId: this.fund.id, amount, reference, paidBy: input.actorId, paidAt: input.paidAt });
     const entry = await this.post({
       kind: 'payment', actorId: input.actorId, requestId: input.requestId, paymentId: payment.id, memo: input.memo,
       postings: [{ accountId: accounts.inPayment.id, amount: amount.neg() }, { accountId: accounts.spent.id, amount }],
@@ -178,7 +249,7 @@ export class OpenFund {
   async returnSettledPayment(input: RequestMovement): Promise<LedgerResult> {
     const amount = ledgerAmount(input.amount);
     const accounts = await this.accounts();
-    const held = await this.repo.requestPaymentBalances(this.fund.id, input.requestId);
+    const held = await this.requestPaymentBalances(input.requestId);
     if (held.spent.lt(amount)) throw LedgerErrors.exceedsSpent('a returned payment', held.spent, amount);
     const entry = await this.post({
       kind: 'payment_return', actorId: input.actorId, requestId: input.requestId, memo: input.memo,
@@ -193,6 +264,18 @@ export class OpenFund {
    * the same transaction cannot fork the chain unnoticed.
    */
   async flush(): Promise<void> {
+    if (this.deferred) {
+      if (this.fund.chainSeq !== this.openedAtSeq) {
+        this.deferred.batch.guardedUpdate(
+          'funds',
+          { id: this.fund.id, chain_seq: this.openedAtSeq },
+          { chain_seq: this.fund.chainSeq, chain_head: this.fund.chainHead },
+          `chain head of fund ${this.fund.id} moved while it was open (expected seq ${this.openedAtSeq})`,
+        );
+      }
+      await this.deferred.run(this.deferred.batch);
+      return;
+    }
     if (this.fund.chainSeq === this.openedAtSeq) return;
     await this.repo.advanceChain(this.fund.id, this.openedAtSeq, this.fund.chainSeq, this.fund.chainHead);
   }

@@ -3,6 +3,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import type { SqlBatch } from '../database/sql-batch';
 import { TransactionRunner } from '../database/transaction-runner';
 import { lastWallClockHour } from '../common/dutch-time';
 import type { NotificationMode } from '../users/user.entity';
@@ -42,9 +43,13 @@ export class NotificationsService implements RequestStepListener {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Called in the workflow step's transaction, right after its event is written (RequestStepListener). */
-  stepRecorded(eventId: string, requestId: string, at: Date): Promise<void> {
-    return this.repo.enqueue(eventId, requestId, at);
+  /**
+   * Called in the workflow step's transaction, right after its event is written (RequestStepListener);
+   * with the step's batch the outbox row goes into the same statement as the event.
+   */
+  async stepRecorded(eventId: string, requestId: string, at: Date, batch?: SqlBatch | null): Promise<void> {
+    if (batch) batch.insert('notification_outbox', { event_id: eventId, request_id: requestId, created_at: at });
+    else await this.repo.enqueue(eventId, requestId, at);
   }
 
   /** Fan out one batch of committed events; returns how many were processed. */

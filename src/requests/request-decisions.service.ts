@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AuthUser } from '../auth/auth.decorators';
 import { CaseErrors } from '../cases/case.errors';
 import { CasesRepository } from '../cases/cases.repository';
@@ -8,10 +9,12 @@ import { Dec, formatEuro } from '../common/money';
 import { OpenFund } from '../ledger/open-fund';
 import { RequestDto } from './request.dto';
 import { RequestError, RequestErrors } from './request.errors';
-import { RequestEntity, RequestStatus } from './request.entities';
+import { RequestApprovalEntity, RequestEntity, RequestEventEntity, RequestStatus } from './request.entities';
+import { RequestStepAnswer } from './request-step-answer';
+import { RequestStepRepository } from './request-step.repository';
 import { RequestQueriesService } from './request-queries.service';
 import { assertAllowed, nextStatus } from './request-state';
-import { RequestWorkflow } from './request-workflow';
+import { DecisionStep, RequestWorkflow } from './request-workflow';
 import { RequestsRepository } from './requests.repository';
 import { checkApprover, decideTier, requiredApprovals } from './tiers';
 
@@ -29,6 +32,8 @@ export class RequestDecisionsService {
     private readonly workflow: RequestWorkflow,
     private readonly queries: RequestQueriesService,
     private readonly cases: CasesRepository,
+    private readonly steps: RequestStepRepository,
+    private readonly stepAnswer: RequestStepAnswer,
   ) {}
 
   async submit(user: AuthUser, id: string): Promise<RequestDto> {
@@ -65,30 +70,36 @@ export class RequestDecisionsService {
     return this.answer(done);
   }
 
+  /**
+   * One approval in a decision step (RequestWorkflow.decide): the request and its view are read with
+   * one statement under the fund lock, the rules are checked in memory, and the approval, the
+   * reservation, the event, the outbox row, the new state and the chain head are written with one
+   * statement; the answer is built from that, without reading the request again. Outside a caller's
+   * transaction (no Idempotency-Key) it joins its fund's next group transaction (decideGrouped).
+   */
   async approve(user: AuthUser, id: string, comment = ''): Promise<RequestDto> {
-    const done = await this.workflow.step(user, id, 'read', 'approve', async ({ fund, request, access }) => {
+    return this.stepAnswer.of(await this.workflow.decideGrouped(user, id, 'read', 'approve', this.approval(user, comment)));
+  }
+
+  /** The approval by `user` as a decision step (RequestWorkflow.decide, decideGrouped, decideAll). */
+  approval(user: AuthUser, comment = ''): (step: DecisionStep) => Promise<void> {
+    return async ({ fund, request, access, view, now }) => {
       assertAllowed(request.status, 'approve');
-      const now = this.workflow.now();
+      const batch = fund.batch!;
       // Other requests for this person may have been approved since submission: the cap can only
       // make the tier stricter, never laxer.
       const recheck = decideTier({
         amount: request.amount,
         personalMandate: null,
         rules: fund.fund,
-        personYearTotal: await this.workflow.personYearTotal(request, now),
+        personYearTotal: view.personYearTotal,
       });
       if (recheck.overPersonCap && request.tier !== 'double') {
         request.tier = recheck.tier;
         request.tierReason = recheck.reason;
       }
       const tier = request.tier ?? 'single';
-      // A single approval completes a single-tier request and the tier only ever gets stricter, so
-      // a single-tier request still awaiting a decision has no approvals yet: no query under the lock.
-      const given = (tier === 'single' ? [] : ((await this.requests.approvals([request.id])).get(request.id) ?? [])).map((a) => ({
-        approverId: a.approverId,
-        organisationId: a.organisationId,
-        role: a.approverRole,
-      }));
+      const given = view.approvals.map((a) => ({ approverId: a.approverId, organisationId: a.organisationId, role: a.approverRole }));
       const check = checkApprover({
         tier,
         requesterId: request.requesterId,
@@ -101,25 +112,27 @@ export class RequestDecisionsService {
         },
       });
       if (!check.ok) throw new RequestError(check.kind, check.code, check.message);
-      await this.requests.insertApproval({
+      const approval: RequestApprovalEntity = {
+        id: randomUUID(),
         requestId: request.id,
         approverId: user.id,
         approverRole: check.role,
         organisationId: user.organisationId,
         comment,
         createdAt: now,
-      });
+      };
       if (check.completes) {
         const reason = comment || `akkoord (${requiredApprovals(tier) === 2 ? 'tweede akkoord' : 'één budgethouder'})`;
-        await this.reserveAndApprove(fund, request, user, check.role, reason, now);
+        view.events.push(await this.reserveAndApprove(fund, request, user, check.role, reason, now));
       } else {
         const reason = `eerste akkoord (1 van ${requiredApprovals(tier)})${comment ? `: ${comment}` : ''}`;
-        await this.workflow.record(fund, request, user, check.role, request.status, request.status, reason, now);
+        view.events.push(await this.workflow.record(fund, request, user, check.role, request.status, request.status, reason, now));
       }
+      this.steps.insertApproval(batch, approval);
+      view.approvals.push(approval);
       request.updatedAt = now;
-      await this.requests.saveState(request);
-    });
-    return this.answer(done);
+      this.steps.saveState(batch, request);
+    };
   }
 
   async reject(user: AuthUser, id: string, reason: string): Promise<RequestDto> {
@@ -194,11 +207,11 @@ export class RequestDecisionsService {
   }
 
   /** Reserve the amount (409 when the fund cannot cover it) and move submitted → approved. */
-  private async reserveAndApprove(fund: OpenFund, request: RequestEntity, user: AuthUser, role: string, reason: string, now: Date) {
+  private async reserveAndApprove(fund: OpenFund, request: RequestEntity, user: AuthUser, role: string, reason: string, now: Date): Promise<RequestEventEntity> {
     const from = request.status;
     const to = nextStatus(from, 'approve');
     await fund.reserve({ requestId: request.id, amount: request.amount, actorId: user.id, memo: `reservering voor aanvraag "${request.title}"` });
     Object.assign(request, { status: to, committedAmount: request.amount, decidedAt: now });
-    await this.workflow.record(fund, request, user, role, from, to, reason, now);
+    return this.workflow.record(fund, request, user, role, from, to, reason, now);
   }
 }

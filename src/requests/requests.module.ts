@@ -13,6 +13,8 @@ import { RequestQueriesService } from './request-queries.service';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsController } from './requests.controller';
 import { RequestsRepository } from './requests.repository';
+import { RequestStepAnswer } from './request-step-answer';
+import { RequestStepRepository } from './request-step.repository';
 
 /** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
 @Module({
@@ -20,6 +22,8 @@ import { RequestsRepository } from './requests.repository';
   controllers: [RequestsController],
   providers: [
     RequestsRepository,
+    RequestStepRepository,
+    RequestStepAnswer,
     RequestWorkflow,
     RequestDraftsService,
     RequestDecisionsService,

@@ -6,7 +6,7 @@ import { rawApprove } from './support/raw-ledger';
 import { makeFunds, seedSubmittedRequests } from './support/seed';
 import { LoadResult, runLoad } from './support/stats';
 import { webLogin } from './support/web-login';
-import { CALLERS, POOL_SIZE } from './ledger-bench';
+import { CALLERS, countStatements, POOL_SIZE } from './ledger-bench';
 
 const WARM = 150;
 
@@ -14,7 +14,9 @@ const WARM = 150;
  * POST /api/v1/requests/:id/approve end to end (autocannon, 32 connections, each request a distinct
  * submitted request on one hot fund) against the approve use case's writes in plain pg.
  */
-export async function hotFundHttp(b: BenchApp, url: string, opts: { requests: number; seconds: number }): Promise<{ http: CannonResult; raw: LoadResult }> {
+export async function hotFundHttp(
+  b: BenchApp, url: string, opts: { requests: number; seconds: number },
+): Promise<{ http: CannonResult; raw: LoadResult; statementsPerApproval: number }> {
   const ds = b.app.get(DataSource);
   const [httpFund, rawFund] = await makeFunds(b, 2, '900000000.00', 'http');
   const httpIds = await seedSubmittedRequests(ds, b, httpFund, WARM + opts.requests, 'h');
@@ -39,14 +41,17 @@ export async function hotFundHttp(b: BenchApp, url: string, opts: { requests: nu
   const warm = await approve(WARM, 30);
   if (warm.non2xx || warm.errors) throw new Error(`approve warm-up: ${warm.non2xx} non-2xx, ${warm.errors} errors`);
   // time-bound; every request has its own id as long as fewer than opts.requests approvals fit in the time
+  const statements = countStatements(ds);
   const http = await approve(undefined, opts.seconds);
+  const statementsPerApproval = statements.count() / Math.max(1, http.ok);
+  statements.stop();
   const pool = new Pool({ connectionString: url, max: POOL_SIZE });
   pool.on('error', () => undefined);
   try {
     const approver = { id: b.seeded.users[U.bh].id, organisationId: b.seeded.users[U.bh].organisationId };
     await runLoad({ callers: CALLERS, maxOps: WARM, maxMs: 30_000, op: (i) => rawApprove(pool, rawIds[i], approver) });
     const raw = await runLoad({ callers: CALLERS, maxOps: opts.requests, maxMs: opts.seconds * 1000, op: (i) => rawApprove(pool, rawIds[WARM + i], approver) });
-    return { http, raw };
+    return { http, raw, statementsPerApproval };
   } finally {
     await pool.end();
   }

@@ -322,6 +322,11 @@ describe('LedgerService', () => {
       await expect(ds.getRepository(FundEntity).findOneByOrFail({ id: fund.id })).resolves.toMatchObject({ chainSeq: before.chainSeq, chainHead: before.chainHead });
     });
 
+    it('runs at READ COMMITTED', async () => {
+      const [row] = await tx.run(() => tx.manager.query('SHOW transaction_isolation'));
+      expect(row.transaction_isolation).toBe('read committed');
+    });
+
     it('sees its own earlier movements inside one caller transaction', async () => {
       const fund = await fundWith('500.00');
       await expect(
@@ -358,6 +363,49 @@ describe('LedgerService', () => {
       expect(rows[1].prev_hash).toBe(rows[0].hash);
       expect(rows[2].prev_hash).toBe(rows[1].hash);
       await expect(ds.getRepository(FundEntity).findOneByOrFail({ id: fund.id })).resolves.toMatchObject({ chainSeq: '3', chainHead: rows[2].hash });
+    });
+
+    it.each([false, true])('refuses to move a chain head that moved while the fund was open (deferred writes: %s)', async (deferWrites) => {
+      const fund = await fundWith('1000.00');
+      await expect(
+        tx.run(() =>
+          ledger.withFund(
+            fund.id,
+            async (stale) => {
+              // a second copy of the fund in the same transaction moves the head first
+              await ledger.withFund(fund.id, (fresh) => fresh.reserve({ requestId: randomUUID(), amount: '100.00', actorId: null }), { deferWrites });
+              // the stale copy takes the same place for a record of another table (whose own unique seq would not notice)
+              stale.chain(requestEventChainContent({ requestId: randomUUID(), fundId: fund.id, actorId: randomUUID(), actorRole: 'budget_holder', fromStatus: 'submitted', toStatus: 'rejected', reasonDigest: chainedReason('nee').reasonDigest, createdAt: new Date() }));
+            },
+            { deferWrites },
+          ),
+        ),
+      ).rejects.toThrow(/chain head of fund .* moved while it was open/);
+      // the whole transaction rolled back, the fresh copy's reservation too
+      await expect(balances(fund)).resolves.toMatchObject({ committed: '0.00', available: '1000.00' });
+    });
+
+    it('writes deferred movements before a read of the same fund needs them, and all of them with the head at the end', async () => {
+      const fund = await fundWith('1000.00');
+      const requestId = randomUUID();
+      const seq = async () => (await ds.getRepository(FundEntity).findOneByOrFail({ id: fund.id })).chainSeq;
+      const before = await seq();
+      const released = await ledger.withFund(
+        fund.id,
+        async (open) => {
+          expect(open.batch).not.toBeNull();
+          await open.reserve({ requestId, amount: '300.00', actorId: null });
+          await open.reserve({ requestId, amount: '50.00', actorId: null });
+          // the release reads the request's commitment from the postings: the reservations must be written by then
+          return open.release({ requestId, amount: '120.00', actorId: null, memo: 'te veel gereserveerd' });
+        },
+        { deferWrites: true },
+      );
+      expect(balanceStrings(released.balances)).toMatchObject({ committed: '230.00', available: '770.00' });
+      await expect(balances(fund)).resolves.toMatchObject({ committed: '230.00', available: '770.00' });
+      await expect(storedAccounts(fund)).resolves.toMatchObject({ committed: '230.00', available: '770.00' });
+      expect((await ledger.requestBalances(fund.id, requestId)).committed.toFixed(2)).toBe('230.00');
+      expect(BigInt(await seq()) - BigInt(before)).toBe(3n);
     });
 
     it('locks the fund for the caller until its transaction ends', async () => {

@@ -27,6 +27,8 @@ export function benchConfig(env: Record<string, string> = {}): RuntimeConfig {
     LOGIN_LIMIT_PER_ADDRESS: '100000',
     COOKIE_SECURE: 'false',
     SESSION_SECRET: 'bench-session-secret-that-is-long-enough-1234',
+    // GROUP_COMMIT=false in the shell measures the service without group commit
+    GROUP_COMMIT: process.env.GROUP_COMMIT ?? 'true',
     ...env,
   } as NodeJS.ProcessEnv);
   return Object.freeze({ ...base, sessionSecret: base.sessionSecret! });
