@@ -13,6 +13,7 @@ import { RequestQueriesService } from './request-queries.service';
 import { RequestWorkflow } from './request-workflow';
 import { RequestsController } from './requests.controller';
 import { RequestsRepository } from './requests.repository';
+import { RequestSummariesRepository } from './request-summaries.repository';
 
 /** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
 @Module({
@@ -20,6 +21,7 @@ import { RequestsRepository } from './requests.repository';
   controllers: [RequestsController],
   providers: [
     RequestsRepository,
+    RequestSummariesRepository,
     RequestWorkflow,
     RequestDraftsService,
     RequestDecisionsService,
