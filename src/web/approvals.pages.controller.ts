@@ -14,7 +14,6 @@ import { ApproveDto, RejectDto, RequestDto, RequestInfoDto, RequestSummaryDto } 
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { formatEuro } from '../common/money';
-import type { FundDto } from '../funds/fund.dto';
 import { confirmed } from './confirm';
 import { decisionState } from './decision-state';
 import { FieldErrors, FormInvalid, text, validateForm } from './forms';
@@ -170,12 +169,13 @@ export class ApprovalsPagesController {
    */
   private async todo(user: AuthUser, lang: Locale): Promise<(RequestSummaryDto & Pick<RequestDto, 'approvals'> & { progress: { key: string; params: Record<string, string> } | null })[]> {
     const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT, expand: ['approvals'] }, lang);
-    const funds = new Map<string, FundDto>();
+    // the rules read only the funds' names and holders: one query, no balances
+    const funds = await this.funds.namesAndHolders(page.items.map((r) => r.fundId));
     const out: (RequestSummaryDto & Pick<RequestDto, 'approvals'> & { progress: { key: string; params: Record<string, string> } | null })[] = [];
     for (const r of page.items) {
-      if (!funds.has(r.fundId)) funds.set(r.fundId, mapFund(await this.funds.get(r.fundId)));
+      const fund = funds.get(r.fundId) ?? { name: r.fundName, holders: [] };
       const withApprovals = { ...r, approvals: r.approvals ?? [] };
-      const state = decisionState(user, withApprovals, funds.get(r.fundId)!);
+      const state = decisionState(user, withApprovals, fund);
       if (state.canApprove) out.push({ ...withApprovals, progress: state.progress });
     }
     return out.sort(queueOrder(this.clock.now()));
