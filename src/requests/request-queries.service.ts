@@ -11,7 +11,7 @@ import { FundsService } from '../funds/funds.service';
 import { UsersService } from '../users/users.service';
 import { isPossibleDuplicate, possibleDuplicates } from './duplicates';
 import { RequestErrors } from './request.errors';
-import { ListRequestsQueryDto, RequestDto, RequestExpansion, RequestPageDto, RequestSummaryDto } from './request.dto';
+import { ListRequestsQueryDto, QueuedRequest, RequestDto, RequestExpansion, RequestPageDto, RequestSummaryDto } from './request.dto';
 import { Dec } from '../common/money';
 import type { ComparisonTotals } from '../cost-comparison/comparison-totals';
 import type { Comparison } from '../cost-comparison/comparison.types';
@@ -85,6 +85,27 @@ export class RequestQueriesService {
   }
 
   /**
+   * The submitted requests in sight, earliest deadline first, with their approvals: what the web's
+   * decision queues start from. They are list items without the comparison, which the queues do
+   * not show, so the query adds up no cost lines.
+   */
+  async awaitingDecision(user: AuthUser, limit: number): Promise<QueuedRequest[]> {
+    const rows = await this.summaryRows.page(scopeOf(user), { status: 'submitted' }, 'due', limit, null, { approvals: true, history: false, totalsParams: null });
+    const now = this.clock.now();
+    return rows.map((r) => {
+      const { comparison: _none, ...item } = mapSummaryRow(r, { comparison: null, duplicates: this.duplicatesOf(r) }, now, ['approvals']);
+      return { ...item, approvals: item.approvals ?? [] };
+    });
+  }
+
+  /** The possible duplicates of a list item among the candidates its query found (same case, amount and time window), by the rule of duplicates.ts. */
+  private duplicatesOf(r: SummaryRow): SummaryCandidate[] {
+    if (r.candidates.length === 0) return [];
+    const self = { id: r.id, caseId: r.caseId, payee: r.payee, amount: new Dec(r.amount), status: r.status, createdAt: new Date(r.createdAt) };
+    return r.candidates.filter((c) => isPossibleDuplicate(self, { ...c, amount: new Dec(c.amount), createdAt: new Date(c.createdAt) }));
+  }
+
+  /**
    * List items from their summary rows: the comparison totals from the sums the query made (the
    * same figures as the item's comparison), the possible duplicates by the rule of duplicates.ts
    * among the candidates the query found. Only expand=comparison reads the cost lines and builds
@@ -101,18 +122,10 @@ export class RequestQueriesService {
         locale,
       );
     } else {
-      comparisons = rows.map((r, i) => this.costs.totalsOf(r.totals, { priceYear: r.priceYear, maatwerkCost: maatwerk[i], method: r.fundMethod }));
+      comparisons = rows.map((r, i) => this.costs.totalsOf(r.totals!, { priceYear: r.priceYear, maatwerkCost: maatwerk[i], method: r.fundMethod }));
     }
     const now = this.clock.now();
-    return rows.map((r, i) => {
-      let duplicates: SummaryCandidate[] = [];
-      if (r.candidates.length) {
-        // the query kept only candidates of the same case, amount and time window; the rule decides
-        const self = { id: r.id, caseId: r.caseId, payee: r.payee, amount: new Dec(r.amount), status: r.status, createdAt: new Date(r.createdAt) };
-        duplicates = r.candidates.filter((c) => isPossibleDuplicate(self, { ...c, amount: new Dec(c.amount), createdAt: new Date(c.createdAt) }));
-      }
-      return mapSummaryRow(r, { comparison: comparisons[i], duplicates }, now, expand);
-    });
+    return rows.map((r, i) => mapSummaryRow(r, { comparison: comparisons[i], duplicates: this.duplicatesOf(r) }, now, expand) as RequestSummaryDto);
   }
 
   /** Build the full views of many requests with a fixed number of queries (no N+1). */

@@ -77,7 +77,8 @@ export interface SummaryRow {
   fundMethod: { dropOff: string; discountRate: string; horizonYears: number };
   requesterName: string;
   requesterOrganisation: string;
-  totals: TotalsRow;
+  /** null when the query was asked to leave them out */
+  totals: TotalsRow | null;
   /** months of the recorded follow-ups; only read for paid and evaluated requests (the others have no schedule) */
   followedUpMonths: number[];
   candidates: SummaryCandidate[];
@@ -141,10 +142,11 @@ export class RequestSummariesRepository {
     order: RequestOrder,
     limit: number,
     after: { key: string | null; id: string } | null,
-    opts: { approvals: boolean; history: boolean; totalsParams: Record<string, string> },
+    /** totalsParams: the parameters of comparisonTotalsSql, or null to leave the totals out */
+    opts: { approvals: boolean; history: boolean; totalsParams: Record<string, string> | null },
   ): Promise<SummaryRow[]> {
     const where: string[] = [requestVisibilitySql('r', scope)];
-    const params: Record<string, unknown> = { ...scopeParams(scope), ...opts.totalsParams, limit };
+    const params: Record<string, unknown> = { ...scopeParams(scope), ...(opts.totalsParams ?? {}), limit };
     if (filters.status) {
       where.push('r.status = :status');
       params.status = filters.status;
@@ -207,7 +209,7 @@ export class RequestSummariesRepository {
              ${requestFullAccessSql('r', scope)} AS full_access,
              c.code AS case_code, f.name AS fund_name, f.drop_off::text AS drop_off, f.discount_rate::text AS discount_rate, f.horizon_years,
              u.display_name AS requester_name, o.name AS requester_organisation,
-             t.low, t.central, t.high, t.multi,
+             ${opts.totalsParams ? 't.low, t.central, t.high, t.multi' : 'NULL AS low, NULL AS central, NULL AS high, NULL AS multi'},
              CASE WHEN r.status IN ('paid', 'evaluated') THEN (SELECT array_agg(ro.months ORDER BY ro.months, ro.created_at) FROM request_outcomes ro WHERE ro.request_id = r.id) END AS followed_up,
              (SELECT json_agg(json_build_array(d.id, d.case_id, d.title, d.amount::text, d.status, d.payee, ${iso('d.created_at')}) ORDER BY d.created_at, d.id)
                 FROM requests d
@@ -221,16 +223,16 @@ export class RequestSummariesRepository {
         LEFT JOIN cases c ON c.id = r.case_id
         LEFT JOIN users u ON u.id = r.requester_id
         LEFT JOIN organisations o ON o.id = u.organisation_id
-        LEFT JOIN ${comparisonTotalsSql('SELECT p.id AS request_id, pf.horizon_years FROM page p JOIN funds pf ON pf.id = p.fund_id')} t ON t.request_id = r.id
+        ${opts.totalsParams ? `LEFT JOIN ${comparisonTotalsSql('SELECT p.id AS request_id, pf.horizon_years FROM page p JOIN funds pf ON pf.id = p.fund_id')} t ON t.request_id = r.id` : ''}
        ORDER BY ${orderBy}`;
     const manager = this.tx.manager;
     const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
     const rows = await preparedQuery<Raw>(manager, text, values);
-    return rows.map(toRow);
+    return rows.map((r) => toRow(r, opts.totalsParams !== null));
   }
 }
 
-function toRow(r: Raw): SummaryRow {
+function toRow(r: Raw, withTotals: boolean): SummaryRow {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -258,7 +260,7 @@ function toRow(r: Raw): SummaryRow {
     fundMethod: { dropOff: r.drop_off, discountRate: r.discount_rate, horizonYears: r.horizon_years },
     requesterName: r.requester_name ?? '',
     requesterOrganisation: r.requester_organisation ?? '',
-    totals: { low: r.low, central: r.central, high: r.high, multi: r.multi },
+    totals: withTotals ? { low: r.low, central: r.central, high: r.high, multi: r.multi } : null,
     followedUpMonths: r.followed_up ?? [],
     candidates: (r.candidates ?? []).map(([id, caseId, title, amount, status, payee, createdAt]) => ({
       id, caseId, title, amount, status, payee, createdAt,

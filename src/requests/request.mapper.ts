@@ -117,14 +117,15 @@ const money = (text: string): string => (/^-?\d+\.\d{2}$/.test(text) ? text : mo
 
 /**
  * A list item from its summary row: the request's state and figures, the comparison's totals (or,
- * with expand=comparison, the full comparison); `expand` adds the approvals and the history.
+ * with expand=comparison, the full comparison; none for the web's queues); `expand` adds the
+ * approvals and the history.
  */
 export function mapSummaryRow(
   r: SummaryRow,
-  d: { comparison: ComparisonTotals | Comparison; duplicates: readonly SummaryCandidate[] },
+  d: { comparison: ComparisonTotals | Comparison | null; duplicates: readonly SummaryCandidate[] },
   now: Date,
   expand: readonly RequestExpansion[],
-): RequestSummaryDto {
+): Omit<RequestSummaryDto, 'comparison'> & { comparison?: ComparisonTotals | Comparison } {
   const awaiting = AWAITING_DECISION.includes(r.status);
   return {
     id: r.id,
@@ -158,7 +159,7 @@ export function mapSummaryRow(
       : {}),
     followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(new Date(r.decidedAt), r.followedUpMonths, now) : [],
     possibleDuplicates: d.duplicates.map((c): DuplicateDto => ({ id: c.id, title: c.title, amount: money(c.amount), status: c.status })),
-    comparison: d.comparison,
+    ...(d.comparison ? { comparison: d.comparison } : {}),
     ...(expand.includes('history')
       ? {
           history: (r.events ?? []).map((e): HistoryEventDto => ({
