@@ -21,6 +21,45 @@ export interface CreatedApp {
   sessionPool: Pool;
 }
 
+/** A session's server-side expiry is moved forward at most once a minute (see throttledTouch). */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+type PgStoreClass = ReturnType<typeof connectPgSimple>;
+
+/**
+ * The session store with a throttled touch. Sessions are rolling (8 hours from the last request):
+ * express-session touches the stored session after every response that did not change it, and
+ * the response waits for that UPDATE. Here a session is touched again only when its last touch by
+ * this process is a minute old, so its stored expiry lags the cookie's by less than a minute
+ * (with several instances, by less than a minute per instance's last touch); saving a changed
+ * session still writes the expiry at once.
+ */
+function throttledTouch(Base: PgStoreClass): PgStoreClass {
+  const touchedAt = new Map<string, number>();
+  class ThrottledStore extends Base {
+    override touch(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
+      const now = Date.now();
+      const last = touchedAt.get(sid);
+      if (last !== undefined && now - last < SESSION_TOUCH_INTERVAL_MS) {
+        callback?.(null);
+        return;
+      }
+      if (touchedAt.size >= 50_000) touchedAt.clear();
+      touchedAt.set(sid, now);
+      super.touch(sid, sess, (err?: unknown) => {
+        if (err) touchedAt.delete(sid);
+        callback?.(err);
+      });
+    }
+
+    override destroy(sid: string, callback?: (err?: unknown) => void): void {
+      touchedAt.delete(sid);
+      super.destroy(sid, callback);
+    }
+  }
+  return ThrottledStore;
+}
+
 /** Build the configured Nest application (not yet listening). Used by main.ts, tests and benchmarks. */
 export async function createApp(config: RuntimeConfig, databaseUrl: string): Promise<CreatedApp> {
   const log = createRootLogger(config.logLevel);
@@ -61,12 +100,17 @@ export async function createApp(config: RuntimeConfig, databaseUrl: string): Pro
   setupWeb(app, config);
   const sessionPool = new Pool({ connectionString: databaseUrl, max: 3 });
   sessionPool.on('error', () => undefined); // a dropped idle connection must not crash the process
-  const PgStore = connectPgSimple(session);
+  const store = new (throttledTouch(connectPgSimple(session)))({
+    pool: sessionPool,
+    tableName: 'user_sessions',
+    createTableIfMissing: false,
+    pruneSessionInterval: 15 * 60,
+  });
   app.use(
     session({
       name: 'dbb.sid',
       secret: config.sessionSecret,
-      store: new PgStore({ pool: sessionPool, tableName: 'user_sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+      store,
       resave: false,
       saveUninitialized: false,
       rolling: true,

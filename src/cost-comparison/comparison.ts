@@ -223,13 +223,12 @@ function priceLine(
   const time = timeFactors(lineYears, method);
   const band = bands[input.confidence];
   const expected = roundMoney(unitAmount.times(quantity).times(probability));
-  // the same formula; a one-year line (factors exactly 1) skips two multiplications
-  const gross = time.gross.eq(ONE) ? expected : roundMoney(expected.times(time.gross));
+  const { gross, low, high } = grossLineFigures(expected, time.gross, band);
   const net = roundMoney(time.net.eq(ONE) ? expected.times(keep) : expected.times(keep).times(time.net));
   const figures: LineFigures = {
     gross,
-    low: roundMoney(gross.times(new Dec(1).minus(band))),
-    high: roundMoney(gross.times(new Dec(1).plus(band))),
+    low,
+    high,
     net,
     netLow: roundMoney(net.times(new Dec(1).minus(band))),
     netHigh: roundMoney(net.times(new Dec(1).plus(band))),
@@ -267,6 +266,17 @@ function priceLine(
     netHigh: figures.netHigh.toFixed(2),
   };
   return { line, figures };
+}
+
+/**
+ * The gross figures of one line from its expected amount (one year, rounded), its gross time factor
+ * and its confidence band: gross = round(expected × factor), low/high = round(gross × (1 ∓ band)).
+ * The list totals (comparison-totals.ts) use the same function for lines that span several years.
+ */
+export function grossLineFigures(expected: Dec, grossFactor: Dec, band: Dec): { gross: Dec; low: Dec; high: Dec } {
+  // a one-year line (factor exactly 1) skips a multiplication; the result is the same
+  const gross = grossFactor.eq(ONE) ? expected : roundMoney(expected.times(grossFactor));
+  return { gross, low: roundMoney(gross.times(ONE.minus(band))), high: roundMoney(gross.times(ONE.plus(band))) };
 }
 
 function rangeOf(figures: LineFigures[]): ComparisonRange {

@@ -6,6 +6,7 @@ import { Dec } from '../common/money';
 import { Aggregate, AggregateItem, aggregateComparisons } from './aggregate';
 import { BEARER_LABELS, isBearerKey } from './catalogue-csv';
 import { computeComparison, ComparisonLineInput, priceUnit } from './comparison';
+import { ComparisonTotals, comparisonTotalsOf, totalsParams, TotalsRow } from './comparison-totals';
 import { Comparison, Confidence } from './comparison.types';
 import { CostItemEntity } from './cost-item.entity';
 import { CostItemsRepository } from './cost-items.repository';
@@ -155,6 +156,16 @@ export class CostComparisonService {
       out.push(this.build(inputs[i], versions, locale, inputs[i].method ?? ((fundId && methods.get(fundId)) || DEFAULT_METHOD)));
     }
     return out;
+  }
+
+  /** The parameters comparisonTotalsSql needs: the configured confidence bands. */
+  totalsParams(): Record<string, string> {
+    return totalsParams(this.bands);
+  }
+
+  /** A request's comparison totals from what comparisonTotalsSql summed: the same figures compare() gives. */
+  totalsOf(row: TotalsRow, subject: Parameters<typeof comparisonTotalsOf>[1]): ComparisonTotals {
+    return comparisonTotalsOf(row, subject, this.bands);
   }
 
   /** The method of each fund (its settings), for reports that state it. */

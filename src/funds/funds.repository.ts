@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan, Not } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { TransactionRunner } from '../database/transaction-runner';
 import { FundEntity, FundHolderEntity } from './fund.entity';
 import type { HolderView } from './fund.mapper';
@@ -48,6 +49,27 @@ export class FundsRepository {
 
   async addHolders(fundId: string, userIds: string[]): Promise<void> {
     if (userIds.length) await this.m.createQueryBuilder().insert().into(FundHolderEntity).values(userIds.map((userId) => ({ fundId, userId }))).orIgnore().execute();
+  }
+
+  /** Names and holders of several funds in one query (the approver queue's four-eyes checks). */
+  async namesAndHolders(fundIds: readonly string[]): Promise<Map<string, { name: string; holders: HolderView[] }>> {
+    const unique = [...new Set(fundIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await preparedQuery<{ fund_id: string; name: string; id: string | null; display_name: string | null; organisation_id: string | null }>(
+      this.m,
+      `SELECT f.id AS fund_id, f.name, u.id, u.display_name, u.organisation_id
+         FROM funds f LEFT JOIN fund_holders h ON h.fund_id = f.id LEFT JOIN users u ON u.id = h.user_id
+        WHERE f.id = ANY($1::uuid[])
+        ORDER BY f.id, u.display_name, u.id`,
+      [unique],
+    );
+    const out = new Map<string, { name: string; holders: HolderView[] }>();
+    for (const r of rows) {
+      const fund = out.get(r.fund_id) ?? { name: r.name, holders: [] };
+      if (r.id !== null) fund.holders.push({ id: r.id, displayName: r.display_name ?? '', organisationId: r.organisation_id ?? '' });
+      out.set(r.fund_id, fund);
+    }
+    return out;
   }
 
   async holders(fundId: string): Promise<HolderView[]> {

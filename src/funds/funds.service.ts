@@ -13,7 +13,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import type { FundBalances } from '../ledger/ledger.types';
 import { CreateContributionDto, CreateFundDto, CreateTransferDto, UpdateFundDto } from './fund.dto';
 import { FundEntity } from './fund.entity';
-import type { EntryPage, FundContribution, FundTransfer, FundView } from './fund.mapper';
+import type { EntryPage, FundContribution, FundTransfer, FundView, HolderView } from './fund.mapper';
 import { FundErrors } from './fund.errors';
 import { FundsRepository } from './funds.repository';
 
@@ -57,6 +57,11 @@ export class FundsService {
   /** The fund row, or null; for other features that need its name or rules (never its balances). */
   findById(id: string): Promise<FundEntity | null> {
     return this.repo.findById(id);
+  }
+
+  /** Name and holders of each fund (no balances), for the four-eyes checks of a queue. */
+  namesAndHolders(ids: readonly string[]): Promise<Map<string, { name: string; holders: HolderView[] }>> {
+    return this.repo.namesAndHolders(ids);
   }
 
   /** Names of funds by id, for display. */

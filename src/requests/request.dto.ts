@@ -336,3 +336,6 @@ export class RequestPageDto {
   @ApiProperty({ type: RequestSummaryDto, isArray: true, description: 'summaries; see expand' }) items!: RequestSummaryDto[];
   @ApiProperty({ nullable: true, type: String }) next!: string | null;
 }
+
+/** A request in a web decision queue: a list item with its approvals and without the comparison (not part of the API). */
+export type QueuedRequest = Omit<RequestSummaryDto, 'comparison' | 'approvals'> & { approvals: ApprovalDto[] };

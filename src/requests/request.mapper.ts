@@ -4,10 +4,11 @@ import type { Comparison } from '../cost-comparison/comparison.types';
 import { followUpSchedule } from '../cost-comparison/follow-ups';
 import type { RealisedComparison } from '../cost-comparison/realised';
 import { hoursToDecision, isOverdue } from '../common/dutch-time';
+import type { ComparisonTotals } from '../cost-comparison/comparison-totals';
 import type {
-  ApprovalDto, ComparisonTotalsDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto, RequestExpansion,
-  RequestSummaryDto,
+  ApprovalDto, DuplicateDto, ExistingProvisionDto, HistoryEventDto, OutcomeResponseDto, RequestDto, RequestExpansion, RequestSummaryDto,
 } from './request.dto';
+import type { SummaryCandidate, SummaryRow } from './request-summaries.repository';
 import type { RequestApprovalEntity, RequestEntity, RequestEventEntity, RequestOutcomeEntity } from './request.entities';
 import { AWAITING_DECISION } from './request-state';
 
@@ -25,12 +26,6 @@ export interface RequestViewData {
   events: RequestEventEntity[];
   outcomes: { outcome: RequestOutcomeEntity; realised: RealisedComparison }[];
 }
-
-/** What a list item needs; events only when the history is expanded. */
-export type RequestSummaryData = Pick<RequestViewData, 'request' | 'full' | 'caseCode' | 'fundName' | 'people' | 'approvals' | 'duplicates' | 'comparison' | 'events'> & {
-  /** months of the follow-ups already recorded */
-  followedUpMonths: number[];
-};
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -118,43 +113,63 @@ export function mapRequest(d: RequestViewData, now: Date): RequestDto {
   };
 }
 
-/** The totals of a comparison, without its lines (list items). */
-export function comparisonTotals(c: Comparison): ComparisonTotalsDto {
-  return { priceYear: c.priceYear, maatwerkCost: c.maatwerkCost, avoidedCost: c.avoidedCost, netBenefit: c.netBenefit, ratio: c.ratio };
-}
+/** Money as PostgreSQL writes a numeric(14,2) (exactly two decimals) is already the API's form. */
+const money = (text: string): string => (/^-?\d+\.\d{2}$/.test(text) ? text : moneyString(text));
 
-/** A list item: the request's state and figures, the comparison's totals; `expand` adds the full comparison and the history. */
-export function mapRequestSummary(d: RequestSummaryData, now: Date, expand: readonly RequestExpansion[] = []): RequestSummaryDto {
-  const r = d.request;
-  const requester = d.people.get(r.requesterId);
+/**
+ * A list item from its summary row: the request's state and figures, the comparison's totals (or,
+ * with expand=comparison, the full comparison; none for the web's queues); `expand` adds the
+ * approvals and the history.
+ */
+export function mapSummaryRow(
+  r: SummaryRow,
+  d: { comparison: ComparisonTotals | Comparison | null; duplicates: readonly SummaryCandidate[] },
+  now: Date,
+  expand: readonly RequestExpansion[],
+): Omit<RequestSummaryDto, 'comparison'> & { comparison?: ComparisonTotals | Comparison } {
+  const awaiting = AWAITING_DECISION.includes(r.status);
   return {
     id: r.id,
-    caseId: d.full ? r.caseId : null,
-    caseCode: d.full ? d.caseCode : null,
+    caseId: r.full ? r.caseId : null,
+    caseCode: r.full ? r.caseCode : null,
     fundId: r.fundId,
-    fundName: d.fundName,
-    requester: { id: r.requesterId, name: requester?.name ?? '', organisationName: requester?.organisationName ?? '' },
+    fundName: r.fundName,
+    requester: { id: r.requesterId, name: r.requesterName, organisationName: r.requesterOrganisation },
     title: r.title,
-    amount: moneyString(r.amount),
-    payee: d.full ? r.payee : null,
+    amount: money(r.amount),
+    payee: r.full ? r.payee : null,
     lifeDomain: r.lifeDomain,
     urgent: r.urgent,
     status: r.status,
     tier: r.tier,
     withinMandate: r.tier === 'requester',
     retroactive: r.retroactive,
-    committed: moneyString(r.committedAmount),
-    paid: moneyString(r.paidAmount),
-    submittedAt: iso(r.submittedAt),
-    decisionDue: iso(r.decisionDue),
-    overdue: isOverdue(r.decisionDue, AWAITING_DECISION.includes(r.status), now),
-    decidedAt: iso(r.decidedAt),
-    ...(expand.includes('approvals') ? { approvals: d.approvals.map((a) => mapApproval(a, d.people)) } : {}),
-    followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(r.decidedAt, d.followedUpMonths, now) : [],
-    possibleDuplicates: d.duplicates.map(mapDuplicate),
-    comparison: expand.includes('comparison') ? d.comparison : comparisonTotals(d.comparison),
-    ...(expand.includes('history') ? { history: d.events.map((e) => mapEvent(e, d.people)) } : {}),
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    committed: money(r.committedAmount),
+    paid: money(r.paidAmount),
+    submittedAt: r.submittedAt,
+    decisionDue: r.decisionDue,
+    overdue: isOverdue(awaiting && r.decisionDue ? new Date(r.decisionDue) : null, awaiting, now),
+    decidedAt: r.decidedAt,
+    ...(expand.includes('approvals')
+      ? {
+          approvals: (r.approvals ?? []).map((a): ApprovalDto => ({
+            approverId: a.approverId, approverName: a.approverName, organisationId: a.organisationId, organisationName: a.organisationName,
+            role: a.role, comment: a.comment, at: a.at,
+          })),
+        }
+      : {}),
+    followUps: FOLLOWED_UP.includes(r.status) && r.decidedAt ? followUpSchedule(new Date(r.decidedAt), r.followedUpMonths, now) : [],
+    possibleDuplicates: d.duplicates.map((c): DuplicateDto => ({ id: c.id, title: c.title, amount: money(c.amount), status: c.status })),
+    ...(d.comparison ? { comparison: d.comparison } : {}),
+    ...(expand.includes('history')
+      ? {
+          history: (r.events ?? []).map((e): HistoryEventDto => ({
+            at: e.at, actorId: e.actorId, actorName: e.actorName, actorRole: e.actorRole, from: e.from, to: e.to,
+            reason: e.reason, reasonCode: e.reasonCode ?? null, reasonParams: e.reasonParams ?? null, reasonErasedAt: e.reasonErasedAt ?? null,
+          })),
+        }
+      : {}),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }

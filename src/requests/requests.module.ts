@@ -15,6 +15,7 @@ import { RequestsController } from './requests.controller';
 import { RequestsRepository } from './requests.repository';
 import { RequestStepAnswer } from './request-step-answer';
 import { RequestStepRepository } from './request-step.repository';
+import { RequestSummariesRepository } from './request-summaries.repository';
 
 /** Spending requests and the approval workflow (mandates, four-eyes, deadlines, audit trail). */
 @Module({
@@ -24,6 +25,7 @@ import { RequestStepRepository } from './request-step.repository';
     RequestsRepository,
     RequestStepRepository,
     RequestStepAnswer,
+    RequestSummariesRepository,
     RequestWorkflow,
     RequestDraftsService,
     RequestDecisionsService,

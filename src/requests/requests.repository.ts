@@ -91,40 +91,6 @@ export class RequestsRepository {
     return found[0] ?? null;
   }
 
-  /** One page in sight of `scope`; `after` is the sort key of the previous page's last item. */
-  async page(
-    scope: AccessScope,
-    filters: RequestFilters,
-    order: RequestOrder,
-    limit: number,
-    after: { key: string | null; id: string } | null,
-  ): Promise<VisibleRequest[]> {
-    const qb = this.visibleQuery(scope);
-    if (filters.status) qb.andWhere('r.status = :status', { status: filters.status });
-    if (filters.fundId) qb.andWhere('r.fund_id = :fundId', { fundId: filters.fundId });
-    if (filters.caseId) qb.andWhere('r.case_id = :caseId', { caseId: filters.caseId });
-    if (filters.urgent !== undefined) qb.andWhere('r.urgent = :urgent', { urgent: filters.urgent });
-    if (filters.overdueAt) {
-      qb.andWhere("r.status = 'submitted' AND r.decision_due < CAST(:overdueAt AS timestamptz)", { overdueAt: filters.overdueAt.toISOString() });
-    }
-    if (order === 'newest') {
-      if (after) qb.andWhere('(r.created_at, r.id) < (CAST(:afterKey AS timestamptz), CAST(:afterId AS uuid))', { afterKey: after.key, afterId: after.id });
-      qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC');
-    } else {
-      // earliest deadline first; requests without a deadline (drafts, decided) come last
-      if (after && after.key !== null) {
-        qb.andWhere(
-          '(r.decision_due > CAST(:afterKey AS timestamptz) OR (r.decision_due = CAST(:afterKey AS timestamptz) AND r.id > CAST(:afterId AS uuid)) OR r.decision_due IS NULL)',
-          { afterKey: after.key, afterId: after.id },
-        );
-      } else if (after) {
-        qb.andWhere('r.decision_due IS NULL AND r.id > CAST(:afterId AS uuid)', { afterId: after.id });
-      }
-      qb.orderBy('r.decision_due', 'ASC', 'NULLS LAST').addOrderBy('r.id', 'ASC');
-    }
-    return RequestsRepository.withAccess(await qb.limit(limit).getRawAndEntities());
-  }
-
   // ---- cost lines -----------------------------------------------------------------------------
 
   async costLines(requestIds: readonly string[]): Promise<Map<string, RequestCostLineEntity[]>> {
@@ -229,6 +195,9 @@ export class RequestsRepository {
       .select(['r.id', 'r.caseId', 'r.title', 'r.payee', 'r.amount', 'r.status', 'r.createdAt'])
       .where('r.case_id = ANY(:ids)', { ids: [...new Set(caseIds)] })
       .andWhere("r.status NOT IN ('withdrawn', 'rejected')")
+      // oldest first, as list items show them (request-summaries.repository.ts)
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
       .getMany();
   }
 }

@@ -140,9 +140,19 @@ export class UsersService {
 
   /** The active user behind a session or token, or null (deactivated users are logged out at once). */
   async findActive(id: string, tokenVersion?: number): Promise<AuthUser | null> {
-    const u = await this.users.findById(id);
+    const u = await this.users.findAuthRow(id);
     if (tokenVersion !== undefined && u?.tokenVersion !== tokenVersion) return null;
-    return u && u.active ? toAuthUser(u) : null;
+    if (!u || !u.active) return null;
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      organisationId: u.organisationId,
+      organisationName: u.organisationName,
+      roles: u.roles,
+      mandate: u.mandate === null ? null : new Dec(u.mandate),
+      tokenVersion: u.tokenVersion,
+    };
   }
 
   /** Check a password; null when the email is unknown, the user inactive or the password wrong. */

@@ -10,11 +10,10 @@ import { ComparisonSummaryService } from '../cost-comparison/comparison-summary.
 import { calibrated } from '../cost-comparison/follow-ups';
 import { FundsService } from '../funds/funds.service';
 import { mapFund } from '../funds/fund.mapper';
-import { ApproveDto, RejectDto, RequestDto, RequestInfoDto, RequestSummaryDto } from '../requests/request.dto';
+import { ApproveDto, QueuedRequest, RejectDto, RequestInfoDto, RequestSummaryDto } from '../requests/request.dto';
 import { RequestDecisionsService } from '../requests/request-decisions.service';
 import { RequestQueriesService } from '../requests/request-queries.service';
 import { formatEuro } from '../common/money';
-import type { FundDto } from '../funds/fund.dto';
 import { confirmed } from './confirm';
 import { decisionState } from './decision-state';
 import { FieldErrors, FormInvalid, text, validateForm } from './forms';
@@ -53,14 +52,14 @@ export class ApprovalsPagesController {
   @Get('queue')
   @Roles('budget_holder')
   async queue(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    renderPage(res, 'approvals/queue', { requests: await this.todo(user, langOf(res)) });
+    renderPage(res, 'approvals/queue', { requests: await this.todo(user) });
   }
 
   /** The steering group's list: second approvals it may give. */
   @Get('review')
   @Roles('steering_group')
   async review(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    renderPage(res, 'approvals/review', { requests: await this.todo(user, langOf(res)) });
+    renderPage(res, 'approvals/review', { requests: await this.todo(user) });
   }
 
   @Get('approvals/:id')
@@ -168,15 +167,14 @@ export class ApprovalsPagesController {
    * approve now (four-eyes, tiers, second approver), each with its approval progress. For a budget
    * holder the queue; for the steering group the second approvals it may give.
    */
-  private async todo(user: AuthUser, lang: Locale): Promise<(RequestSummaryDto & Pick<RequestDto, 'approvals'> & { progress: { key: string; params: Record<string, string> } | null })[]> {
-    const page = await this.queries.list(user, { status: 'submitted', order: 'due', limit: QUEUE_LIMIT, expand: ['approvals'] }, lang);
-    const funds = new Map<string, FundDto>();
-    const out: (RequestSummaryDto & Pick<RequestDto, 'approvals'> & { progress: { key: string; params: Record<string, string> } | null })[] = [];
-    for (const r of page.items) {
-      if (!funds.has(r.fundId)) funds.set(r.fundId, mapFund(await this.funds.get(r.fundId)));
-      const withApprovals = { ...r, approvals: r.approvals ?? [] };
-      const state = decisionState(user, withApprovals, funds.get(r.fundId)!);
-      if (state.canApprove) out.push({ ...withApprovals, progress: state.progress });
+  private async todo(user: AuthUser): Promise<(QueuedRequest & { progress: { key: string; params: Record<string, string> } | null })[]> {
+    const queued = await this.queries.awaitingDecision(user, QUEUE_LIMIT);
+    // the rules read only the funds' names and holders: one query, no balances
+    const funds = await this.funds.namesAndHolders(queued.map((r) => r.fundId));
+    const out: (QueuedRequest & { progress: { key: string; params: Record<string, string> } | null })[] = [];
+    for (const r of queued) {
+      const state = decisionState(user, r, funds.get(r.fundId) ?? { name: r.fundName, holders: [] });
+      if (state.canApprove) out.push({ ...r, progress: state.progress });
     }
     return out.sort(queueOrder(this.clock.now()));
   }
@@ -185,7 +183,7 @@ export class ApprovalsPagesController {
   private async next(res: Response, user: AuthUser, doneId: string, done: string): Promise<void> {
     const lang = langOf(res);
     const list = user.roles.includes('budget_holder') ? '/queue' : '/review';
-    const next = (await this.todo(user, lang)).find((r) => r.id !== doneId);
+    const next = (await this.todo(user)).find((r) => r.id !== doneId);
     setFlash(res.req, `${done}. ${translate(lang, next ? 'decision.next' : 'decision.noMore')}`);
     await seeOther(res, next ? `/approvals/${next.id}` : list);
   }

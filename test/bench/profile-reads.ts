@@ -2,18 +2,22 @@
  * A CPU profile of the read and write paths the bench measures, split by where the time goes
  * (Express, Nest, TypeORM, pg, decimal.js, JSON, our code, GC). Not a test, not part of `npm run bench`:
  *
- *   npx ts-node --transpile-only test/bench/profile-reads.ts list|approve /tmp/list.cpuprofile
+ *   npx ts-node --transpile-only test/bench/profile-reads.ts list|queue|approve /tmp/list.cpuprofile
  *   node test/bench/support/profile-split.js /tmp/list.cpuprofile
  *
- * Only the measured calls are profiled (node:inspector), not the boot and the seeding.
+ * Only the measured calls are profiled (node:inspector), not the boot and the seeding. The 400
+ * calls come one after the other from autocannon in a worker thread (as in the bench), so the
+ * profile of this thread is the service's work alone; the database is another process.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { DataSource } from 'typeorm';
-import { startBenchApp, U } from './support/bench-app';
+import { BENCH_PASSWORD, startBenchApp, U } from './support/bench-app';
 import { createPostgresBenchDatabase } from './support/databases';
 import { makeFunds, seedSubmittedRequests } from './support/seed';
+import { cannon } from './support/cannon';
+import { webLogin } from './support/web-login';
 
 async function main(): Promise<void> {
   const db = await createPostgresBenchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -26,20 +30,25 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${await b.tokenFor(U.bh)}` };
     const list = `${b.baseUrl}/api/v1/requests?status=submitted&limit=50`;
     const which = process.argv[2] ?? 'list';
+    const cookie = which === 'queue' ? await webLogin(b.baseUrl, U.bh, BENCH_PASSWORD) : '';
+    const run = (amount: number, offset = 0) =>
+      which === 'approve'
+        ? cannon({
+            url: b.baseUrl, connections: 1, seconds: 60, amount, method: 'POST', body: '{}',
+            headers: { ...auth, 'content-type': 'application/json' },
+            paths: ids.slice(offset, offset + amount).map((id) => `/api/v1/requests/${id}/approve`),
+          })
+        : cannon({ url: which === 'queue' ? `${b.baseUrl}/queue` : list, connections: 1, seconds: 60, amount, headers: which === 'queue' ? { cookie } : auth });
+    const warm = await run(50);
+    if (warm.ok !== 50) throw new Error(`warm-up: ${JSON.stringify(warm.statuses)}`);
     const session = new Session();
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
     const t = performance.now();
-    if (which === 'list') {
-      for (let i = 0; i < 400; i++) await (await fetch(list, { headers: auth })).arrayBuffer();
-    } else {
-      for (const id of ids.slice(0, 400)) {
-        const res = await fetch(`${b.baseUrl}/api/v1/requests/${id}/approve`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
-        if (res.status !== 200) throw new Error(`approve ${res.status}`);
-      }
-    }
-    console.log(`${which}: 400 sequential calls in ${Math.round(performance.now() - t)} ms`);
+    const measured = await run(400, 50);
+    if (measured.ok !== 400) throw new Error(`measured: ${JSON.stringify(measured.statuses)}`);
+    console.log(`${which}: 400 sequential calls in ${Math.round(performance.now() - t)} ms (p50 ${measured.p50} ms, p99 ${measured.p99} ms)`);
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(process.argv[3] ?? `${which}.cpuprofile`, JSON.stringify(profile));
     session.disconnect();
