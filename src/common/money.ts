@@ -15,18 +15,33 @@ export const MAX_AMOUNT = new Dec('1000000000');
  * Everything that is stored, shown or summed for display goes through here.
  */
 export function roundMoney(value: Decimal.Value): Dec {
-  return new Dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return (value instanceof Dec ? value : new Dec(value)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** Money as the API and the database exchange it: a decimal string with exactly two decimals. */
+/**
+ * Money as the API and the database exchange it: a decimal string with exactly two decimals,
+ * rounded as roundMoney rounds. toFixed rounds with the same rule in one step; it only keeps the
+ * sign of a negative amount that rounds to zero ("-0.00"), which roundMoney does not.
+ */
 export function moneyString(value: Decimal.Value): string {
-  return roundMoney(value).toFixed(2);
+  const s = (value instanceof Dec ? value : new Dec(value)).toFixed(2, Decimal.ROUND_HALF_UP);
+  return s === '-0.00' ? '0.00' : s;
 }
 
-/** Sum of decimal values, exact. */
+/** Values summed by one Decimal.sum call: well under the engine's limit on arguments. */
+const SUM_CHUNK = 4096;
+
+/**
+ * Sum of decimal values, exact. Decimal.sum rounds once, at the end, to the 34 significant digits
+ * of Dec, instead of after every addition; sums of money (whole cents, far below 34 digits) are the
+ * same either way, and it is several times cheaper than a chain of plus().
+ */
 export function sumDec(values: Iterable<Decimal.Value>): Dec {
+  const all = Array.isArray(values) ? (values as Decimal.Value[]) : [...values];
+  if (all.length === 0) return new Dec(0);
+  if (all.length <= SUM_CHUNK) return Dec.sum(...all);
   let total = new Dec(0);
-  for (const v of values) total = total.plus(v);
+  for (let i = 0; i < all.length; i += SUM_CHUNK) total = total.plus(Dec.sum(...all.slice(i, i + SUM_CHUNK)));
   return total;
 }
 

@@ -108,11 +108,11 @@ const BUDGET_EFFECTS: readonly BudgetEffect[] = ['cash', 'capacity', 'none'];
  */
 export function computeComparison(input: ComparisonInput): Comparison {
   const bands = input.bands ?? DEFAULT_CONFIDENCE_BANDS;
-  const method = checkMethod(input.method ?? DEFAULT_METHOD);
+  const method = input.method ?? DEFAULT_METHOD;
+  const { shares: defaults, strings: methodText } = checkedMethod(method);
   const maatwerk = new Dec(input.maatwerkCost);
   if (maatwerk.isNegative()) throw new RangeError('maatwerkCost must not be negative');
 
-  const defaults = methodShares(method);
   const priced = input.lines.map((line, index) => priceLine(line, index, bands, method, defaults));
   const lines = priced.map(({ line }) => line);
   const figures = priced.map(({ figures: f }) => f);
@@ -128,7 +128,7 @@ export function computeComparison(input: ComparisonInput): Comparison {
     maatwerkCost: moneyString(maatwerk),
     avoidedCost: rangeOf(figures),
     avoidedCostNet: netRangeOf(figures),
-    method: methodStrings(method),
+    method: { ...methodText },
     avoidedByKind: {
       fiscal: rangeOf(where((l) => l.kind === 'fiscal')),
       societal: rangeOf(where((l) => l.kind === 'societal')),
@@ -171,6 +171,24 @@ function methodShares(m: ComparisonMethod): MethodShares {
 }
 
 const ONE = new Dec(1);
+
+const CHECKED_METHODS = new Map<string, { shares: MethodShares; strings: ComparisonMethod }>();
+
+/**
+ * A method checked (checkMethod), with its default shares and its canonical strings, worked out
+ * once per distinct setting: a report compares thousands of requests under the few methods of its
+ * funds. Keyed by the values, so a caller that changes a method object gets it checked again.
+ */
+function checkedMethod(m: ComparisonMethod): { shares: MethodShares; strings: ComparisonMethod } {
+  const key = `${m.deadweight}|${m.attribution}|${m.dropOff}|${m.discountRate}|${m.horizonYears}`;
+  let c = CHECKED_METHODS.get(key);
+  if (!c) {
+    c = { shares: methodShares(checkMethod(m)), strings: methodStrings(m) };
+    if (CHECKED_METHODS.size > 1000) CHECKED_METHODS.clear();
+    CHECKED_METHODS.set(key, c);
+  }
+  return c;
+}
 
 function checkMethod(m: ComparisonMethod): ComparisonMethod {
   share(m.deadweight, 'method.deadweight');
@@ -230,8 +248,8 @@ function priceLine(
     low,
     high,
     net,
-    netLow: roundMoney(net.times(new Dec(1).minus(band))),
-    netHigh: roundMoney(net.times(new Dec(1).plus(band))),
+    netLow: roundMoney(net.times(bandFactors(band).lower)),
+    netHigh: roundMoney(net.times(bandFactors(band).upper)),
   };
   const line: ComparisonLine = {
     costItemKey: input.costItemKey,
@@ -276,10 +294,23 @@ function priceLine(
 export function grossLineFigures(expected: Dec, grossFactor: Dec, band: Dec): { gross: Dec; low: Dec; high: Dec } {
   // a one-year line (factor exactly 1) skips a multiplication; the result is the same
   const gross = grossFactor.eq(ONE) ? expected : roundMoney(expected.times(grossFactor));
-  return { gross, low: roundMoney(gross.times(ONE.minus(band))), high: roundMoney(gross.times(ONE.plus(band))) };
+  const { lower, upper } = bandFactors(band);
+  return { gross, low: roundMoney(gross.times(lower)), high: roundMoney(gross.times(upper)) };
 }
 
+const BAND_FACTORS = new WeakMap<Dec, { lower: Dec; upper: Dec }>();
+
+/** 1 − band and 1 + band, worked out once per band (a report multiplies tens of thousands of lines by them). */
+function bandFactors(band: Dec): { lower: Dec; upper: Dec } {
+  let f = BAND_FACTORS.get(band);
+  if (!f) BAND_FACTORS.set(band, (f = { lower: ONE.minus(band), upper: ONE.plus(band) }));
+  return f;
+}
+
+/** Sums of the rounded line figures; no lines is zero, one line is that line's own (already rounded) figures. */
 function rangeOf(figures: LineFigures[]): ComparisonRange {
+  if (figures.length === 0) return { low: '0.00', central: '0.00', high: '0.00' };
+  if (figures.length === 1) return { low: figures[0].low.toFixed(2), central: figures[0].gross.toFixed(2), high: figures[0].high.toFixed(2) };
   return {
     low: moneyString(sumDec(figures.map((f) => f.low))),
     central: moneyString(sumDec(figures.map((f) => f.gross))),
@@ -288,6 +319,8 @@ function rangeOf(figures: LineFigures[]): ComparisonRange {
 }
 
 function netRangeOf(figures: LineFigures[]): ComparisonRange {
+  if (figures.length === 0) return { low: '0.00', central: '0.00', high: '0.00' };
+  if (figures.length === 1) return { low: figures[0].netLow.toFixed(2), central: figures[0].net.toFixed(2), high: figures[0].netHigh.toFixed(2) };
   return {
     low: moneyString(sumDec(figures.map((f) => f.netLow))),
     central: moneyString(sumDec(figures.map((f) => f.net))),
