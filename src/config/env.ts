@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly dbPoolSize: number;
   /** concurrent approvals of one fund share one transaction in this instance (group commit); false → one each */
   readonly groupCommit: boolean;
+  /** old-generation heap ceiling of the steering-report worker thread, MB (REPORT_WORKER_HEAP_MB) */
+  readonly reportWorkerHeapMb: number;
   /** failed-or-not login attempts allowed per account per 15 minutes, and per address per minute */
   readonly loginLimitPerAccount: number;
   readonly loginLimitPerAddress: number;
@@ -237,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     decisionWorkingDays: int(env, 'DECISION_WORKING_DAYS', 5, 1, 60),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
     groupCommit: bool(env, 'GROUP_COMMIT', true) as boolean,
+    reportWorkerHeapMb: int(env, 'REPORT_WORKER_HEAP_MB', 160, 64, 16384),
     loginLimitPerAccount: int(env, 'LOGIN_LIMIT_PER_ACCOUNT', 10, 1, 100000),
     loginLimitPerAddress: int(env, 'LOGIN_LIMIT_PER_ADDRESS', 30, 1, 100000),
     tokenTtlMinutes: int(env, 'TOKEN_TTL_MINUTES', 60, 1, 7 * 24 * 60),

@@ -4,15 +4,15 @@ import Decimal from 'decimal.js';
 import { DomainError } from '../common/domain-error';
 import { Dec } from '../common/money';
 import { Aggregate, AggregateItem, aggregateComparisons } from './aggregate';
-import { BEARER_LABELS, isBearerKey } from './catalogue-csv';
-import { computeComparison, ComparisonLineInput, priceUnit } from './comparison';
+import { priceUnit } from './comparison';
+import { compareWith, priceNoteKey, pricerOf, PricingContext, PricingLine, PricingSubject, PricingVersion } from './comparison-pricer';
 import { ComparisonTotals, comparisonTotalsOf, totalsParams, TotalsRow } from './comparison-totals';
 import { Comparison, Confidence } from './comparison.types';
 import { CostItemEntity } from './cost-item.entity';
 import { CostItemsRepository } from './cost-items.repository';
 import { CpiSeries } from './cpi';
 import { FundMethodsReader } from './fund-methods.reader';
-import { ComparisonMethod, DEFAULT_METHOD, MAX_HORIZON_YEARS } from './method';
+import { ComparisonMethod, MAX_HORIZON_YEARS } from './method';
 import { ComparisonLocale, translatePriceNote } from './price-notes';
 import { computeRealised, RealisedComparison } from './realised';
 
@@ -66,7 +66,8 @@ export type StoredCostLine = PricedCostLine;
 export interface ComparisonSubject {
   maatwerkCost: Decimal.Value;
   priceYear: number;
-  lines: readonly StoredCostLine[];
+  /** stored lines (StoredCostLine), or the same as read with amounts as decimal strings */
+  lines: readonly PricingLine[];
   /** the fund whose method (default shares, drop-off, rate, horizon) applies; DEFAULT_METHOD without one */
   fundId?: string | null;
   /** that fund's method when the caller already holds the fund (then it is not looked up) */
@@ -81,6 +82,8 @@ export interface ComparisonSubject {
 @Injectable()
 export class CostComparisonService {
   private readonly versionCache = new Map<string, CostItemEntity>();
+  /** CPI remarks per (catalogue price year, comparison price year, locale); the series never changes in a running process */
+  private readonly noteCache = new Map<string, readonly string[]>();
 
   constructor(
     private readonly items: CostItemsRepository,
@@ -146,16 +149,38 @@ export class CostComparisonService {
    * the event loop for most of a second: every COMPARE_SLICE comparisons it lets other requests run.
    */
   async compareMany(inputs: readonly ComparisonSubject[], locale: ComparisonLocale = 'nl'): Promise<Comparison[]> {
-    const ids = [...new Set(inputs.flatMap((input) => input.lines.map((l) => l.costItemId)))];
-    const versions = await this.versionsByIds(ids);
-    const methods = await this.fundMethods.methodsOf(inputs.flatMap((input) => (input.fundId && !input.method ? [input.fundId] : [])));
+    const pricer = pricerOf(await this.pricingContext(inputs, locale), this.bands);
     const out: Comparison[] = [];
     for (let i = 0; i < inputs.length; i++) {
       if (i > 0 && i % COMPARE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-      const fundId = inputs[i].fundId;
-      out.push(this.build(inputs[i], versions, locale, inputs[i].method ?? ((fundId && methods.get(fundId)) || DEFAULT_METHOD)));
+      out.push(compareWith(pricer, inputs[i]));
     }
     return out;
+  }
+
+  /**
+   * What compareWith needs for these requests, read once and as plain data: the catalogue versions
+   * of their lines, the methods of their funds, the bands and the CPI remarks. A worker thread can
+   * compute the very comparisons compareMany gives from it.
+   */
+  async pricingContext(inputs: readonly Omit<PricingSubject, 'maatwerkCost'>[], locale: ComparisonLocale = 'nl'): Promise<PricingContext> {
+    const ids = [...new Set(inputs.flatMap((input) => input.lines.map((l) => l.costItemId)))];
+    const versions = await this.versionsByIds(ids);
+    const methods = await this.fundMethods.methodsOf([...new Set(inputs.flatMap((input) => (input.fundId && !input.method ? [input.fundId] : [])))]);
+    const priceNotes = new Map<string, readonly string[]>();
+    const itemYears = new Set([...versions.values()].map((v) => v.priceYear));
+    for (const toYear of new Set(inputs.map((i) => i.priceYear))) {
+      for (const fromYear of itemYears) priceNotes.set(priceNoteKey(fromYear, toYear), this.priceNotes(fromYear, toYear, locale));
+    }
+    const plain = new Map<string, PricingVersion>();
+    for (const [id, v] of versions) {
+      plain.set(id, {
+        key: v.key, version: v.version, labelNl: v.labelNl, labelEn: v.labelEn, unit: v.unit, amount: new Dec(v.amount).toFixed(),
+        priceYear: v.priceYear, bearerKey: v.bearerKey, bearerLabelNl: v.bearerLabelNl, kind: v.kind, budgetEffect: v.budgetEffect, confidence: v.confidence,
+      });
+    }
+    const bands = { high: this.bands.high.toFixed(), medium: this.bands.medium.toFixed(), low: this.bands.low.toFixed() };
+    return { locale, versions: plain, methods, bands, priceNotes };
   }
 
   /** The parameters comparisonTotalsSql needs: the configured confidence bands. */
@@ -210,58 +235,18 @@ export class CostComparisonService {
     return aggregateComparisons(items);
   }
 
-  private build(
-    input: ComparisonSubject,
-    versions: Map<string, CostItemEntity>,
-    locale: ComparisonLocale,
-    method: ComparisonMethod,
-  ): Comparison {
-    const priceNotes: string[] = [];
-    const lines = [...input.lines]
-      .sort((a, b) => a.position - b.position)
-      .map((line): ComparisonLineInput => {
-        const item = versions.get(line.costItemId);
-        // Lines are written only by priceRoute and catalogue rows are never deleted.
-        if (!item) throw new Error(`cost line for ${line.costItemKey} points at missing catalogue version ${line.costItemId}`);
-        // The stored unit amount was priced with the CPI when the route was entered; the notes say
-        // how the current series reaches that price level, which is the same unless CBS data was added.
-        priceNotes.push(...this.cpi.factor(item.priceYear, input.priceYear).notes.map((n) => translatePriceNote(n, locale)));
-        return {
-          costItemKey: item.key,
-          costItemVersion: item.version,
-          label: locale === 'en' ? item.labelEn : item.labelNl,
-          unit: item.unit,
-          bearer: item.bearerKey,
-          bearerLabel: bearerLabel(item, locale),
-          kind: item.kind,
-          confidence: item.confidence,
-          sourceAmount: item.amount,
-          sourceYear: item.priceYear,
-          unitAmount: line.unitAmount,
-          quantity: line.quantity,
-          probability: line.probability,
-          note: line.note,
-          unindexed: line.unindexed,
-          budgetEffect: item.budgetEffect,
-          years: line.years ?? 1,
-          deadweight: line.deadweight ?? null,
-          attribution: line.attribution ?? null,
-        };
-      });
-    return computeComparison({
-      priceYear: input.priceYear,
-      priceNotes,
-      maatwerkCost: input.maatwerkCost,
-      lines,
-      bands: this.bands,
-      method,
-    });
+  /** The CPI's remarks on bringing `fromYear` to `toYear`, translated; the same few pairs come back for every line. */
+  private priceNotes(fromYear: number | null, toYear: number, locale: ComparisonLocale): readonly string[] {
+    const key = `${fromYear}|${toYear}|${locale}`;
+    let notes = this.noteCache.get(key);
+    if (!notes) {
+      if (this.noteCache.size > 1000) this.noteCache.clear();
+      notes = this.cpi.factor(fromYear, toYear).notes.map((n) => translatePriceNote(n, locale));
+      this.noteCache.set(key, notes);
+    }
+    return notes;
   }
-}
 
-function bearerLabel(item: CostItemEntity, locale: ComparisonLocale): string {
-  if (locale === 'nl') return item.bearerLabelNl;
-  return isBearerKey(item.bearerKey) ? BEARER_LABELS[item.bearerKey].en : item.bearerLabelNl;
 }
 
 const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;

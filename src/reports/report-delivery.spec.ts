@@ -4,7 +4,7 @@ import { bearerOfOrganisationKind } from './report-data-labels';
 import { slug } from './report-files';
 import { startOfDutchDay } from '../common/dutch-time';
 import { defaultPeriod, reportPeriod } from './report-period';
-import { burnDown } from './steering/steering-report-data.service';
+import { burnDown } from './steering/steering-report.assemble';
 
 describe('report periods in Dutch time', () => {
   it('starts a winter day at 23:00 UTC the day before and a summer day at 22:00 UTC', () => {

@@ -78,7 +78,7 @@ describe('report statistics', () => {
 
 describe('lists and remarks in running text', () => {
   it('makes each price remark a sentence of its own, so no capital follows a semicolon', async () => {
-    const { sentences } = await import('./report-reference-data');
+    const { sentences } = await import('./report-cpi-note');
     const text = sentences(['CPI bekend t/m 2025; prijsjaar 2026 benaderd met 2025', 'Geen prijsjaar bekend; bedrag ongewijzigd gebruikt als prijspeil 2026 (niet geïndexeerd)']);
     expect(text).toBe('CPI bekend t/m 2025; prijsjaar 2026 benaderd met 2025. Geen prijsjaar bekend; bedrag ongewijzigd gebruikt als prijspeil 2026 (niet geïndexeerd).');
     expect(/;\s+\p{Lu}\p{Ll}/u.test(text)).toBe(false);

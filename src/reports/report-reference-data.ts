@@ -6,6 +6,7 @@ import type { Comparison, Confidence } from '../cost-comparison/comparison.types
 import { CONFIDENCE_BANDS, CPI_SERIES } from '../cost-comparison/cost-comparison.service';
 import type { CpiSeries } from '../cost-comparison/cpi';
 import type { ReportCatalogueItem } from './report-data.types';
+import { cpiNoteOf } from './report-cpi-note';
 import { ReportReferenceReadModel } from './report-reference.read-model';
 
 /**
@@ -57,31 +58,13 @@ export class ReportReferenceData {
     return { high: bands.high.toFixed(2), medium: bands.medium.toFixed(2), low: bands.low.toFixed(2) };
   }
 
+  /** The last year the CPI series knows. */
+  cpiLastYear(): number {
+    return this.comparisonSettings.cpi.lastYear;
+  }
+
   /** How the amounts reached their price level, with the remarks the comparisons carry. */
   cpiNote(comparisons: readonly Comparison[], locale: Locale): string {
-    const { cpi } = this.comparisonSettings;
-    const years = [...new Set(comparisons.map((c) => c.priceYear))].sort((a, b) => a - b);
-    const notes = [...new Set(comparisons.flatMap((c) => c.priceNotes))].sort();
-    const yearList = years.length ? years.join(', ') : String(cpi.lastYear);
-    if (locale === 'en') {
-      const base =
-        `Amounts of the conventional route were brought to the price level of the year of each request (${yearList}) ` +
-        `with the CBS consumer price index (annual changes, known up to ${cpi.lastYear}) when the route was entered; ` +
-        'a later change of the catalogue or the index does not change a request.';
-      return notes.length ? `${base} Remarks: ${sentences(notes)}` : base;
-    }
-    const base =
-      `Bedragen van de reguliere route zijn bij het invoeren van de aanvraag met de CBS-consumentenprijsindex ` +
-      `(jaarmutaties, bekend t/m ${cpi.lastYear}) naar het prijspeil van het aanvraagjaar (${yearList}) gebracht; ` +
-      'een latere wijziging van de catalogus of de index verandert een aanvraag niet.';
-    return notes.length ? `${base} Opmerkingen: ${sentences(notes)}` : base;
+    return cpiNoteOf(comparisons, locale, this.comparisonSettings.cpi.lastYear);
   }
-}
-
-/**
- * Remarks as sentences of their own ("CPI bekend t/m 2025; prijsjaar 2026 benaderd met 2025. Geen
- * prijsjaar bekend; …."): joined with "; " a remark that starts with a capital would follow a semicolon.
- */
-export function sentences(notes: readonly string[]): string {
-  return notes.map((n) => (/[.!?]$/.test(n) ? n : `${n}.`)).join(' ');
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Dec } from '../common/money';
-import type { StoredCostLine } from '../cost-comparison/cost-comparison.service';
+import type { PricingLine } from '../cost-comparison/comparison-pricer';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { RequestStatus, Tier } from '../requests/request.entities';
 
@@ -111,37 +110,26 @@ export class ReportRequestsReadModel {
     );
   }
 
-  /** The stored conventional-route lines of these requests, in one query. */
-  async costLines(requestIds: readonly string[]): Promise<Map<string, StoredCostLine[]>> {
-    const out = new Map<string, StoredCostLine[]>();
+  /**
+   * The stored conventional-route lines of these requests, in one query, with amounts and shares as
+   * the database's decimal strings (what CostComparisonService reads; plain data a worker can take).
+   */
+  async costLines(requestIds: readonly string[]): Promise<Map<string, PricingLine[]>> {
+    const out = new Map<string, PricingLine[]>();
     if (requestIds.length === 0) return out;
-    const rows: {
-      request_id: string; position: number; cost_item_id: string; cost_item_key: string; quantity: string; probability: string;
-      note: string | null; unit_amount: string; unindexed: boolean; years: number; deadweight: string | null; attribution: string | null;
-    }[] = await this.m.query(
-      `SELECT request_id, position, cost_item_id, cost_item_key, quantity::text AS quantity, probability::text AS probability,
-              note, unit_amount::text AS unit_amount, unindexed, years, deadweight::text AS deadweight, attribution::text AS attribution
+    const rows: (PricingLine & { requestId: string })[] = await this.m.query(
+      `SELECT request_id AS "requestId", position, cost_item_id AS "costItemId", cost_item_key AS "costItemKey",
+              quantity::text AS quantity, probability::text AS probability, note, unit_amount::text AS "unitAmount",
+              unindexed, years, deadweight::text AS deadweight, attribution::text AS attribution
          FROM request_cost_lines
         WHERE request_id = ANY($1::uuid[])
         ORDER BY request_id, position`,
       [[...requestIds]],
     );
-    for (const r of rows) {
-      const list = out.get(r.request_id) ?? [];
-      list.push({
-        position: r.position,
-        costItemId: r.cost_item_id,
-        costItemKey: r.cost_item_key,
-        quantity: new Dec(r.quantity),
-        probability: new Dec(r.probability),
-        note: r.note,
-        unitAmount: new Dec(r.unit_amount),
-        unindexed: r.unindexed,
-        years: r.years,
-        deadweight: r.deadweight === null ? null : new Dec(r.deadweight),
-        attribution: r.attribution === null ? null : new Dec(r.attribution),
-      });
-      out.set(r.request_id, list);
+    for (const { requestId, ...line } of rows) {
+      const list = out.get(requestId);
+      if (list) list.push(line);
+      else out.set(requestId, [line]);
     }
     return out;
   }

@@ -53,13 +53,14 @@ export class ReportsService {
     const data = await readSnapshot(this.tx, this.repo, async () => {
       const funds = await this.steering.funds(q.fundId);
       const period = defaultPeriod(funds, q.from, q.to, dutchDate(this.clock.now()), where);
-      return this.steering.gather(funds, period, locale);
+      return this.steering.read(funds, period, locale);
     });
     if (checkpoint) data.checkpoint = describeCheckpoint(checkpoint, data.funds.map((f) => f.id));
-    const pdf = await this.renderer.steering(data);
     const subject = q.fundId && data.funds[0] ? slug(data.funds[0].name) : locale === 'en' ? 'all-funds' : 'alle-fondsen';
     const what = locale === 'en' ? 'steering-report' : 'stuurgroeprapportage';
-    return { filename: `${what}-${subject}-${data.period.from}-${data.period.to}.pdf`, pdf };
+    const filename = `${what}-${subject}-${data.period.from}-${data.period.to}.pdf`;
+    // nothing of the data is used after this, so the main thread can let it go while the worker renders
+    return { filename, pdf: await this.renderer.steering(data) };
   }
 
   async justificationReport(user: AuthUser, requestId: string, lang: Locale = 'nl'): Promise<PdfFile> {

@@ -1,17 +1,18 @@
 /**
- * Worker thread of ReportRenderer: builds and renders one steering report at a time and posts back
- * the PDF bytes. Only plain data crosses the thread boundary (strings, numbers, dates).
+ * Worker thread of ReportRenderer: assembles (comparisons included), builds and renders one steering
+ * report at a time and posts back the PDF bytes. Only plain data crosses the thread boundary
+ * (strings, numbers, dates, Maps): what SteeringReportDataService.read read.
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { SteeringReportData } from '../report-data.types';
+import { assembleSteeringReport, type SteeringReportSource } from './steering-report.assemble';
 import { buildSteeringReportModel } from './steering-report.model';
 import { renderSteeringReportPdf } from './steering-report.renderer';
 
 interface Job {
   id: number;
-  data: SteeringReportData;
+  data: SteeringReportSource;
 }
 
 // A report is background work. On Linux every thread has its own nice value (/proc/thread-self
@@ -25,7 +26,7 @@ try {
 
 parentPort?.on('message', (job: Job) => {
   Promise.resolve()
-    .then(() => renderSteeringReportPdf(buildSteeringReportModel(job.data)))
+    .then(() => renderSteeringReportPdf(buildSteeringReportModel(assembleSteeringReport(job.data))))
     .then(
     (pdf) => {
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();

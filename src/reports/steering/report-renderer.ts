@@ -1,7 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SteeringReportData } from '../report-data.types';
+import { assembleSteeringReport, type SteeringReportSource } from './steering-report.assemble';
 import { buildSteeringReportModel } from './steering-report.model';
 import { renderSteeringReportPdf } from './steering-report.renderer';
 
@@ -14,8 +16,8 @@ interface Pending {
 }
 
 /**
- * Builds and renders steering-report PDFs. Both are synchronous: a report over 10,000 requests
- * (900 pages) keeps the CPU busy for seconds, and on the main thread every API call and page would
+ * Builds and renders steering-report PDFs. All three steps are synchronous: a report over 10,000
+ * requests keeps the CPU busy for more than a second, and on the main thread every API call and page would
  * wait for it. Large reports therefore go to one worker thread, one after the other; small ones (and
  * the one-page justification) stay on the main thread, where they cost less than the hand-over.
  */
@@ -26,9 +28,14 @@ export class ReportRenderer implements OnModuleDestroy {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  /** buildSteeringReportModel + renderSteeringReportPdf, off the main thread when the report is large. */
-  async steering(data: SteeringReportData): Promise<Buffer> {
-    if (data.requests.length <= WORKER_REQUESTS) return renderSteeringReportPdf(buildSteeringReportModel(data));
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * assembleSteeringReport + buildSteeringReportModel + renderSteeringReportPdf, off the main thread
+   * when the report is large: the main thread only reads, the comparisons are computed in the worker.
+   */
+  async steering(data: SteeringReportSource): Promise<Buffer> {
+    if (data.rows.length <= WORKER_REQUESTS) return renderSteeringReportPdf(buildSteeringReportModel(assembleSteeringReport(data)));
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
@@ -49,6 +56,11 @@ export class ReportRenderer implements OnModuleDestroy {
     const fromSource = __filename.endsWith('.ts');
     const worker = new Worker(join(__dirname, `render.worker.${fromSource ? 'ts' : 'js'}`), {
       execArgv: fromSource ? ['-r', 'ts-node/register/transpile-only'] : [],
+      // V8 lets a heap grow to several times what it holds before it collects; a 10,000-request
+      // report holds about 85 MB at its largest. The ceiling keeps the service's memory bounded,
+      // and a report that needs more fails on its own (the worker is replaced) instead of the service.
+      // From source the TypeScript compiler (ts-node) lives in the worker's heap as well.
+      resourceLimits: { maxOldGenerationSizeMb: this.config.reportWorkerHeapMb + (fromSource ? 512 : 0) },
     });
     worker.unref(); // an idle renderer must not keep the process alive
     worker.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
@@ -63,8 +75,10 @@ export class ReportRenderer implements OnModuleDestroy {
       for (const job of this.pending.values()) job.reject(e);
       this.pending.clear();
     };
-    worker.on('error', (e) => {
-      this.log.error(`report worker failed: ${e.stack ?? e.message}`);
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.log.error(`a steering report needed more than REPORT_WORKER_HEAP_MB=${this.config.reportWorkerHeapMb} MB; choose a shorter period or one fund, or raise the setting`);
+      } else this.log.error(`report worker failed: ${e.stack ?? e.message}`);
       fail(e);
     });
     worker.on('exit', (code) => fail(new Error(`report worker exited with code ${code}`)));
