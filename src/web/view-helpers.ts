@@ -4,7 +4,7 @@ import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime as dutchDateTime } from '../common/dutch-time';
 import { Dec, formatEuro } from '../common/money';
 import { fieldId } from './forms';
-import { historyReason } from './history-reason';
+import { historyReason } from '../requests/history-reason';
 import { tierReasonText, unitText } from './tier-reason';
 import { translate } from './i18n';
 import { problemText } from './problem-text';

@@ -87,6 +87,17 @@ describe('GET /api/v1/requests/:id/justification.pdf', () => {
     expect(pdf.text(pdf.save(en.bytes))).toContain('Justification');
   });
 
+  it('says the reasons the system wrote in the language of the report, as the request page does', async () => {
+    const words = async (lang: 'nl' | 'en') => {
+      const res = await download(t, `/api/v1/requests/${s.railPassId}/justification.pdf?lang=${lang}`, U.bh);
+      return pdf.text(pdf.save(res.bytes)).replace(/\s+/g, ' ');
+    };
+    const [nl, en] = [await words('nl'), await words('en')];
+    expect(nl).toMatch(/referentie NS-2026-0042/);
+    expect(en).toMatch(/reference NS-2026-0042/);
+    expect(en).not.toMatch(/referentie|ingediend/);
+  });
+
   it('answers 403 to the steering group, who see requests only anonymised', async () => {
     const res = await download(t, `/api/v1/requests/${s.railPassId}/justification.pdf`, U.sg);
     expect(res.status).toBe(403);

@@ -1,5 +1,6 @@
 import type { Locale } from '../../common/locale';
 import { Injectable } from '@nestjs/common';
+import { historyReason } from '../../requests/history-reason';
 import { AuthUser } from '../../auth/auth.decorators';
 import { AccessService } from '../../access/access.service';
 import { Clock } from '../../common/clock';
@@ -97,8 +98,10 @@ export class JustificationDataService {
         actorRole: roles[e.actorRole] ?? e.actorRole,
         from: e.fromStatus,
         to: e.toStatus,
-        reason: e.reason || null,
-        reasonErased: e.reasonErasedAt !== null,
+        // a coded reason in the report's language (as the web page says it); typed text as typed
+        reason: historyReason(e, locale) || null,
+        // a coded reason is still said from its code when retention erased a typed comment in it
+        reasonErased: e.reasonErasedAt !== null && !e.reasonCode,
       })),
       approvals: approvals.map((a) => ({ at: a.at, approverName: a.approverName, organisationName: a.organisationName, comment: a.comment || null })),
       payments: payments.map((p) => ({ at: p.at, amount: moneyString(p.amount), reference: p.reference })),

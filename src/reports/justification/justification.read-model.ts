@@ -39,6 +39,9 @@ export interface EventRow {
   fromStatus: RequestStatus | null;
   toStatus: RequestStatus;
   reason: string;
+  /** a reason the system wrote: its code and parameters (said in the report's language) */
+  reasonCode: string | null;
+  reasonParams: Record<string, string> | null;
   /** set when retention erased the reason */
   reasonErasedAt: Date | null;
 }
@@ -96,7 +99,8 @@ export class JustificationReadModel {
   events(requestId: string): Promise<EventRow[]> {
     return this.m.query(
       `SELECT e.created_at AS at, u.display_name AS "actorName", e.actor_role AS "actorRole", e.from_status AS "fromStatus",
-              e.to_status AS "toStatus", e.reason, e.reason_erased_at AS "reasonErasedAt"
+              e.to_status AS "toStatus", e.reason, e.reason_code AS "reasonCode", e.reason_params AS "reasonParams",
+              e.reason_erased_at AS "reasonErasedAt"
          FROM request_events e JOIN users u ON u.id = e.actor_id
         WHERE e.request_id = $1
         ORDER BY e.created_at, e.chain_seq`,
