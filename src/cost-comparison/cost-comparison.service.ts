@@ -175,7 +175,7 @@ export class CostComparisonService {
     const plain = new Map<string, PricingVersion>();
     for (const [id, v] of versions) {
       plain.set(id, {
-        key: v.key, version: v.version, labelNl: v.labelNl, labelEn: v.labelEn, unit: v.unit, amount: new Dec(v.amount).toFixed(),
+        key: v.key, version: v.version, labelNl: v.labelNl, labelEn: v.labelEn, unit: v.unit, amount: v.amount.toFixed(),
         priceYear: v.priceYear, bearerKey: v.bearerKey, bearerLabelNl: v.bearerLabelNl, kind: v.kind, budgetEffect: v.budgetEffect, confidence: v.confidence,
       });
     }

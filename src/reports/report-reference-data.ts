@@ -2,16 +2,15 @@ import type { Locale } from '../common/locale';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Dec } from '../common/money';
-import type { Comparison, Confidence } from '../cost-comparison/comparison.types';
+import type { Confidence } from '../cost-comparison/comparison.types';
 import { CONFIDENCE_BANDS, CPI_SERIES } from '../cost-comparison/cost-comparison.service';
 import type { CpiSeries } from '../cost-comparison/cpi';
 import type { ReportCatalogueItem } from './report-data.types';
-import { cpiNoteOf } from './report-cpi-note';
 import { ReportReferenceReadModel } from './report-reference.read-model';
 
 /**
  * What both reports print next to the figures: barrier labels, the catalogue items with their
- * sources, the confidence bands and the CPI remark. The bands and the CPI series are the very
+ * sources, the confidence bands and the CPI series' last year (the remark itself: report-cpi-note.ts). The bands and the CPI series are the very
  * instances CostComparisonService computes with (looked up by token, not copied), so the method
  * appendix always describes the numbers above it.
  */
@@ -61,10 +60,5 @@ export class ReportReferenceData {
   /** The last year the CPI series knows. */
   cpiLastYear(): number {
     return this.comparisonSettings.cpi.lastYear;
-  }
-
-  /** How the amounts reached their price level, with the remarks the comparisons carry. */
-  cpiNote(comparisons: readonly Comparison[], locale: Locale): string {
-    return cpiNoteOf(comparisons, locale, this.comparisonSettings.cpi.lastYear);
   }
 }

@@ -35,7 +35,8 @@ export class ReportRenderer implements OnModuleDestroy {
    * when the report is large: the main thread only reads, the comparisons are computed in the worker.
    */
   async steering(data: SteeringReportSource): Promise<Buffer> {
-    if (data.rows.length <= WORKER_REQUESTS) return renderSteeringReportPdf(buildSteeringReportModel(assembleSteeringReport(data)));
+    // the comparisons of both periods are computed where the report is assembled
+    if (data.rows.length + data.previous.rows.length <= WORKER_REQUESTS) return renderSteeringReportPdf(buildSteeringReportModel(assembleSteeringReport(data)));
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {

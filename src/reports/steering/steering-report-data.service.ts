@@ -70,7 +70,7 @@ export class SteeringReportDataService {
     const prev = previousPeriod(period, today);
     const previousRows = (await this.requests.trendRequests(fundIds, prev.start, prev.end)).filter((r) => r.status !== 'draft');
     const previousLines = await this.requests.costLines(previousRows.filter((r) => GRANTED.has(r.status)).map((r) => r.id));
-    const subjects = [...rows, ...previousRows].map((r) => ({ priceYear: r.priceYear, fundId: r.fundId, lines: [...(lines.get(r.id) ?? previousLines.get(r.id) ?? [])] }));
+    const subjects = [...rows, ...previousRows].map((r) => ({ priceYear: r.priceYear, fundId: r.fundId, lines: lines.get(r.id) ?? previousLines.get(r.id) ?? [] }));
     const pricing = await this.costs.pricingContext(subjects, locale);
     const catalogueIds = [...lines.values()].flat().map((l) => l.costItemId);
     return {
